@@ -40,7 +40,9 @@ bool Aggregator::forEachSample(const SampleSelection &sel, Fn &&fn, const std::a
         fn(i);
     };
     uint32_t counter = 0;
-    auto tick = [&]() { return !(++counter % kCancelCheckEvery == 0 && cancel && cancel->load(std::memory_order_relaxed)); };
+    auto tick = [&]() {
+        return !(++counter % kCancelCheckEvery == 0 && cancel && cancel->load(std::memory_order_relaxed));
+    };
     if (sel.all) {
         const auto n = static_cast<uint32_t>(p.sampleCount());
         for (uint32_t i = 0; i < n; ++i) {
@@ -182,7 +184,8 @@ FlameTree Aggregator::buildTransformed(const SampleSelection &sel, int col, cons
             path.push_back(p.trie.frames()[n]);
         std::reverse(path.begin(), path.end()); // root first
         if (!tr.hiddenFunctions.empty())
-            path.erase(std::remove_if(path.begin(), path.end(), [&](uint32_t f) { return hidden[f] != 0; }), path.end());
+            path.erase(std::remove_if(path.begin(), path.end(), [&](uint32_t f) { return hidden[f] != 0; }),
+                       path.end());
         if (tr.focusFunction.valid()) {
             auto it = std::find_if(path.begin(), path.end(),
                                    [&](uint32_t f) { return p.frames.at(FrameId(f)).name == tr.focusFunction; });
@@ -273,7 +276,8 @@ FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint
             const uint32_t c = kids[top.nextKid++];
             const uint32_t out = next++;
             const FlameNode &pn = t.nodes[top.out];
-            t.nodes[out] = FlameNode{FrameId(frame[c]), top.out, pn.depth + 1, 0, self[c], total[c], pn.start + top.cursor};
+            t.nodes[out] =
+                FlameNode{FrameId(frame[c]), top.out, pn.depth + 1, 0, self[c], total[c], pn.start + top.cursor};
             top.cursor += total[c];
             t.maxDepth = std::max(t.maxDepth, pn.depth + 1);
             stack.push_back({c, out, first[c], 0});

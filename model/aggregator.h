@@ -36,7 +36,8 @@ struct SampleSelection {
     int64_t timeEnd = 0;
 
     static SampleSelection everything() { return {}; }
-    static SampleSelection indices(std::vector<std::pair<uint32_t, uint32_t>> r, const std::vector<uint32_t> *order = nullptr) {
+    static SampleSelection indices(std::vector<std::pair<uint32_t, uint32_t>> r,
+                                   const std::vector<uint32_t> *order = nullptr) {
         SampleSelection s;
         s.all = false;
         s.order = order;
@@ -46,9 +47,9 @@ struct SampleSelection {
 };
 
 struct Transforms {
-    bool inverted = false;          // bottom-up: leaves become roots
-    bool collapseRecursion = false; // A;A;A;B -> A;B (direct recursion)
-    StringId focusFunction;         // keep samples through this function, re-rooted at its outermost call
+    bool inverted = false;                 // bottom-up: leaves become roots
+    bool collapseRecursion = false;        // A;A;A;B -> A;B (direct recursion)
+    StringId focusFunction;                // keep samples through this function, re-rooted at its outermost call
     std::vector<StringId> hiddenFunctions; // removed from stacks; their cost goes to the caller
 
     bool any() const { return inverted || collapseRecursion || focusFunction.valid() || !hiddenFunctions.empty(); }
@@ -67,10 +68,10 @@ public:
     const std::vector<uint32_t> &frameRank() const { return m_frameRank; }
 
 private:
-    template <class Fn>
-    bool forEachSample(const SampleSelection &sel, Fn &&fn, const std::atomic<bool> *cancel) const;
+    template <class Fn> bool forEachSample(const SampleSelection &sel, Fn &&fn, const std::atomic<bool> *cancel) const;
     FlameTree buildFast(const SampleSelection &sel, int col, const std::atomic<bool> *cancel);
-    FlameTree buildTransformed(const SampleSelection &sel, int col, const Transforms &t, const std::atomic<bool> *cancel);
+    FlameTree buildTransformed(const SampleSelection &sel, int col, const Transforms &t,
+                               const std::atomic<bool> *cancel);
 
     std::shared_ptr<const Profile> m_profile;
     std::vector<uint32_t> m_frameRank;

@@ -7,7 +7,9 @@ namespace spanfire {
 
 namespace {
 
-StringId nameOf(const Profile &p, FrameId f) { return f.valid() && f.v < p.frames.size() ? p.frames.at(f).name : StringId(0); }
+StringId nameOf(const Profile &p, FrameId f) {
+    return f.valid() && f.v < p.frames.size() ? p.frames.at(f).name : StringId(0);
+}
 
 void sortStats(std::vector<FunctionStat> &v, const Profile &p) {
     std::sort(v.begin(), v.end(), [&](const FunctionStat &a, const FunctionStat &b) {
@@ -74,6 +76,12 @@ FunctionNeighbors functionNeighbors(const FlameTree &tree, const Profile &p, Str
                 res.self.cum += nodes[i].total;
                 auto &c = callers[parentName.v];
                 c.name = parentName;
+                c.cum += nodes[i].total;
+                c.flat += nodes[i].self;
+            } else if (activeSelf == 1 && parentName == name) {
+                // Direct recursion under the outermost occurrence: f calls f.
+                auto &c = callees[nm.v];
+                c.name = nm;
                 c.cum += nodes[i].total;
                 c.flat += nodes[i].self;
             }

@@ -9,8 +9,7 @@
 
 namespace spanfire {
 
-template <class Tag>
-struct TypedId {
+template <class Tag> struct TypedId {
     static constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
     uint32_t v = kNone;
 
@@ -35,8 +34,7 @@ static_assert(sizeof(NodeId) == 4, "ids are 32-bit");
 } // namespace spanfire
 
 namespace std {
-template <class Tag>
-struct hash<spanfire::TypedId<Tag>> {
+template <class Tag> struct hash<spanfire::TypedId<Tag>> {
     size_t operator()(spanfire::TypedId<Tag> id) const noexcept { return std::hash<uint32_t>()(id.v); }
 };
 } // namespace std

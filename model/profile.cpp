@@ -4,7 +4,9 @@
 
 namespace spanfire {
 
-LabelSets::LabelSets() { m_offsets = {0, 0}; }
+LabelSets::LabelSets() {
+    m_offsets = {0, 0};
+}
 
 static uint64_t hashLabels(const std::vector<Label> &ls) {
     uint64_t h = 1469598103934665603ull;

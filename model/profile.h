@@ -90,10 +90,10 @@ public:
     std::vector<Mapping> mappings;
 
     // Sample columns.
-    std::vector<uint32_t> sampleNode;          // NodeId values
-    std::vector<std::vector<int64_t>> values;  // [sampleType][sample]
-    std::vector<uint32_t> sampleLabels;        // LabelSetId values
-    std::vector<int64_t> sampleTime;           // ns since epoch, empty when unknown
+    std::vector<uint32_t> sampleNode;         // NodeId values
+    std::vector<std::vector<int64_t>> values; // [sampleType][sample]
+    std::vector<uint32_t> sampleLabels;       // LabelSetId values
+    std::vector<int64_t> sampleTime;          // ns since epoch, empty when unknown
     LabelSets labelSets;
 
     std::vector<NamedCount> warnings;

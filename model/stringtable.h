@@ -25,7 +25,9 @@ public:
     StringTable &operator=(StringTable &&) noexcept = default;
 
     StringId intern(std::string_view s);
-    std::string_view view(StringId id) const { return id.valid() && id.v < m_views.size() ? m_views[id.v] : std::string_view(); }
+    std::string_view view(StringId id) const {
+        return id.valid() && id.v < m_views.size() ? m_views[id.v] : std::string_view();
+    }
     std::string str(StringId id) const { return std::string(view(id)); }
     // Returns the id of an already interned string, or an invalid id.
     StringId find(std::string_view s) const;
