@@ -1,0 +1,3 @@
+module spanfire.example/demo
+
+go 1.19
