@@ -21,7 +21,9 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace spanfire {
@@ -38,6 +40,12 @@ struct TraceId {
 // Span ids are 8 bytes, held as a big-endian uint64 (so hex() prints the
 // bytes in wire order). 0 means "none".
 std::string spanIdHex(uint64_t spanId); // 16 lowercase hex digits
+
+// Parse hex ids (any case, optional "0x", shorter ids left-padded with zeros
+// as old Jaeger clients write them; a 16-digit trace id fills the low 8
+// bytes). Return false on non-hex input, too many digits, or an empty string.
+bool parseTraceIdHex(std::string_view text, TraceId *out);
+bool parseSpanIdHex(std::string_view text, uint64_t *out);
 
 enum class SpanKind : uint8_t { Unspecified = 0, Internal = 1, Server = 2, Client = 3, Producer = 4, Consumer = 5 };
 enum class StatusCode : uint8_t { Unset = 0, Ok = 1, Error = 2 };
@@ -83,14 +91,29 @@ struct TraceSummary {
     TraceId id;
     uint32_t firstRow = 0; // rows [firstRow, endRow) belong to this trace
     uint32_t endRow = 0;
-    SpanRow root;          // earliest-starting root span
-    int64_t startNs = 0;   // min start over spans
-    int64_t endNs = 0;     // max end over spans
+    SpanRow root;        // earliest-starting root span
+    int64_t startNs = 0; // min start over spans
+    int64_t endNs = 0;   // max end over spans
     uint32_t spanCount = 0;
     uint32_t errorCount = 0;
     uint32_t orphanCount = 0;
     std::vector<StringId> services; // distinct, sorted by name
     int64_t durationNs() const { return endNs - startNs; }
+};
+
+// One section of a trace's critical path: span `row` is on the path during
+// [startNs, endNs) (times clipped to its ancestors, as Jaeger does).
+struct CriticalPathSection {
+    uint32_t row = SpanRow::kNone;
+    int64_t startNs = 0;
+    int64_t endNs = 0;
+};
+
+// A distinct (service, span name) pair with its number of spans.
+struct Operation {
+    StringId service;
+    StringId name;
+    uint32_t count = 0;
 };
 
 class TraceSet {
@@ -105,20 +128,20 @@ public:
     // Span columns, one entry per row.
     std::vector<TraceId> traceId;
     std::vector<uint64_t> spanId;
-    std::vector<uint32_t> parent;      // row or kNoRow
+    std::vector<uint32_t> parent;       // row or kNoRow
     std::vector<uint64_t> parentSpanId; // as recorded (0 = root), even when the parent is missing
-    std::vector<uint32_t> depth;       // 0 for roots/orphans
+    std::vector<uint32_t> depth;        // 0 for roots/orphans
     std::vector<uint32_t> subtreeEnd;
     std::vector<StringId> name;
-    std::vector<uint32_t> resource;    // index into resources
-    std::vector<uint32_t> scope;       // index into scopes
+    std::vector<uint32_t> resource; // index into resources
+    std::vector<uint32_t> scope;    // index into scopes
     std::vector<SpanKind> kind;
     std::vector<StatusCode> status;
     std::vector<StringId> statusMessage;
     std::vector<int64_t> startNs;
     std::vector<int64_t> endNs;
     std::vector<uint8_t> flags;
-    std::vector<uint32_t> trace;       // index into traces
+    std::vector<uint32_t> trace; // index into traces
 
     std::vector<uint32_t> attrOffsets;  // size rows + 1, into attributes
     std::vector<uint32_t> eventOffsets; // size rows + 1, into events
@@ -133,7 +156,8 @@ public:
     std::vector<Scope> scopes;
     std::vector<TraceSummary> traces; // in order of start time
 
-    std::vector<StringId> services; // distinct service names, sorted
+    std::vector<StringId> services;    // distinct service names, sorted
+    std::vector<Operation> operations; // distinct (service, name), sorted by service then name
 
     std::vector<NamedCount> warnings;
 
@@ -154,13 +178,29 @@ public:
     // Rows on the critical path of trace `traceIndex`, from the root down, as
     // Jaeger defines it: walk back from the end of the root, at each step
     // taking the child that finished last before the current cut-off.
+    // The rows are distinct and in ascending row order (pre-order: the root
+    // first); every root of the trace (orphans included) contributes, like
+    // jaeger-ui does for each of its root spans.
     std::vector<uint32_t> criticalPath(uint32_t traceIndex) const;
+    // The same path as time sections, in the order Jaeger finds them (from
+    // the end of each root backwards).
+    std::vector<CriticalPathSection> criticalPathSections(uint32_t traceIndex) const;
+    // Rows of the trace's roots (parent == kNoRow), in row order.
+    std::vector<uint32_t> rootsOf(uint32_t traceIndex) const;
+    // Operations index of (service, name); -1 when absent.
+    int findOperation(StringId service, StringId name) const;
 
     void addWarning(std::string_view name, uint64_t count = 1);
 
 private:
     friend class TraceSetBuilder;
-    std::unordered_map<uint64_t, std::vector<uint32_t>> m_bySpan; // span id -> rows
+    std::unordered_map<uint64_t, std::vector<uint32_t>> m_bySpan; // span id -> rows (unused: see m_spanSlots)
+    // Open-addressing hash of span id -> row (linear probing, rows inserted
+    // in ascending order so the first match is the lowest row); kNoRow = empty.
+    std::vector<uint32_t> m_spanSlots;
+    std::vector<std::pair<TraceId, uint32_t>> m_traceIndex; // sorted by id
+    // Builds m_spanSlots and m_traceIndex from the columns (finish() step).
+    void buildIndexes();
 };
 
 } // namespace spanfire

@@ -1,0 +1,110 @@
+#pragma once
+// TraceSetBuilder: collects spans in any order (from several files, lines or
+// records, any trace format) and finish()es them into the immutable TraceSet
+// layout documented in model/spantable.h.
+//
+// Usage: intern strings with intern(), register resources and scopes, then
+// per span beginSpan() followed by addAttribute()/addEvent()/
+// addEventAttribute()/addLink()/addLinkAttribute(), which always apply to the
+// span begun last (and to its last event / link).
+//
+// finish() rules:
+//  * duplicates (same trace id, span id and `shared` flag) keep the first
+//    copy and are counted in the warning "duplicate spans dropped";
+//  * a Zipkin shared server span (shared == true) whose id is also used by a
+//    non-shared span becomes that span's child; other children of that id
+//    attach to the shared (server) side;
+//  * a span whose parent is absent is kept as a root flagged kOrphan; parent
+//    cycles are broken at their earliest span (also kOrphan, warned);
+//  * traces are ordered by start time; spans of a trace in pre-order with
+//    children ordered by (start, span id); events of a span by time.
+// Complexity: O(n log n) in spans. Not thread-safe; use one builder per thread.
+
+#include "model/spantable.h"
+
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace spanfire {
+
+// The fixed-size fields of one span handed to TraceSetBuilder::beginSpan().
+struct SpanData {
+    TraceId traceId;
+    uint64_t spanId = 0;
+    uint64_t parentSpanId = 0; // 0 = root
+    StringId name{0};
+    StringId statusMessage{0};
+    uint32_t resource = 0; // from addResource()
+    uint32_t scope = 0;    // from addScope()
+    SpanKind kind = SpanKind::Unspecified;
+    StatusCode status = StatusCode::Unset;
+    int64_t startNs = 0;
+    int64_t endNs = 0;
+    uint8_t flags = 0;   // TraceSet::SpanFlag bits (kHasRemoteParent); kOrphan is computed
+    bool shared = false; // Zipkin "shared": server half of a client/server span pair
+};
+
+class TraceSetBuilder {
+public:
+    TraceSetBuilder();
+    ~TraceSetBuilder();
+    TraceSetBuilder(const TraceSetBuilder &) = delete;
+    TraceSetBuilder &operator=(const TraceSetBuilder &) = delete;
+
+    StringId intern(std::string_view s);
+    StringTable &strings();
+
+    // Resources and scopes with equal content are shared (deduplicated).
+    uint32_t addResource(StringId service, const Attribute *attrs, size_t count);
+    uint32_t addScope(StringId name, StringId version, const Attribute *attrs, size_t count);
+
+    void beginSpan(const SpanData &span);
+    void addAttribute(const Attribute &a);
+    void addEvent(int64_t timeNs, StringId name);
+    void addEventAttribute(const Attribute &a);
+    void addLink(const TraceId &traceId, uint64_t spanId, StringId traceState);
+    void addLinkAttribute(const Attribute &a);
+
+    void addWarning(std::string_view name, uint64_t count = 1);
+    // Records a source file and its format (joined into sourceName/format).
+    void addSource(std::string_view name, std::string_view format);
+    // Copies every span of a finished set (strings re-interned).
+    void append(const TraceSet &other);
+
+    size_t spanCount() const { return m_spans.size(); }
+    // Approximate bytes held (for limits / progress).
+    size_t bytesUsed() const;
+
+    // Builds the set; the builder is empty (reusable) afterwards.
+    std::shared_ptr<const TraceSet> finish();
+
+private:
+    struct Staged {
+        SpanData d;
+        uint32_t attrBegin, attrEnd;
+        uint32_t eventBegin, eventEnd;
+        uint32_t linkBegin, linkEnd;
+    };
+    uint32_t internAttrs(const Attribute *attrs, size_t count);
+    std::string signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count) const;
+
+    std::unique_ptr<TraceSet> m_set; // strings, resources, scopes, their attributes
+    std::vector<Staged> m_spans;
+    std::vector<Attribute> m_spanAttrs;
+    std::vector<SpanEvent> m_events; // attr ranges into m_eventAttrs
+    std::vector<Attribute> m_eventAttrs;
+    std::vector<SpanLink> m_links; // attr ranges into m_linkAttrs
+    std::vector<Attribute> m_linkAttrs;
+    std::unordered_map<std::string, uint32_t> m_resourceIndex;
+    std::unordered_map<std::string, uint32_t> m_scopeIndex;
+    std::vector<std::string> m_sources;
+    std::vector<std::string> m_formats;
+};
+
+// Merges finished sets (e.g. one per loaded file) into one: spans of a trace
+// spread over several files end up in one trace. Null entries are skipped.
+std::shared_ptr<const TraceSet> mergeTraceSets(const std::vector<std::shared_ptr<const TraceSet>> &sets);
+
+} // namespace spanfire
