@@ -1,0 +1,189 @@
+// Importer entry points: reading a file, peeling container layers and
+// dispatching on the sniffed format. To add a format, add a case to
+// dispatch() below.
+
+#include "importers/importer.h"
+
+#include "importers/common/decompress.h"
+#include "importers/common/importcontext.h"
+#include "importers/folded/foldedimporter.h"
+#include "importers/pprof/pprofimporter.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace spanfire {
+
+namespace {
+
+constexpr int kMaxLayers = 4; // gzip inside zstd inside gzip... deeper is an attack, not a profile
+
+ImportResult failure(const ImportContext &ctx) {
+    ImportResult r;
+    r.ok = false;
+    r.error = ctx.error();
+    return r;
+}
+
+ImportResult profileResult(ImportContext &ctx, std::shared_ptr<Profile> profile) {
+    if (!profile)
+        return failure(ctx);
+    ImportResult r;
+    r.ok = true;
+    r.format = profile->format;
+    r.warnings = profile->warnings;
+    r.profile = std::move(profile);
+    return r;
+}
+
+// Decodes one uncompressed buffer of a known format.
+ImportResult dispatch(ImportContext &ctx, Format format, std::string_view bytes) {
+    switch (format) {
+    case Format::Pprof:
+        return profileResult(ctx, importPprof(ctx, bytes));
+    case Format::FoldedStacks:
+        return profileResult(ctx, importFolded(ctx, bytes));
+    case Format::PprofLegacy:
+        ctx.fail("legacy (non-protobuf) pprof format is not supported; convert it with `go tool pprof -proto`");
+        return failure(ctx);
+    case Format::Json:
+    case Format::OtlpTracesProto:
+    case Format::OtlpTracesFramed:
+    case Format::OtlpProfilesProto:
+        ctx.fail(std::string("trace formats not yet supported (detected ") + formatName(format) + ")");
+        return failure(ctx);
+    case Format::Empty:
+        ctx.fail(ctx.layers().empty() ? "empty file" : "empty after decompression");
+        return failure(ctx);
+    case Format::Unknown:
+    case Format::Gzip:
+    case Format::Zstd:
+        break;
+    }
+    ctx.fail("unrecognized file format (not pprof, folded stacks, OTLP, Jaeger, Zipkin or JSON)");
+    return failure(ctx);
+}
+
+std::string errnoText(int err) {
+    return std::strerror(err);
+}
+
+} // namespace
+
+const char *formatName(Format f) {
+    switch (f) {
+    case Format::Unknown:
+        return "unknown";
+    case Format::Empty:
+        return "empty";
+    case Format::Gzip:
+        return "gzip";
+    case Format::Zstd:
+        return "zstd";
+    case Format::Pprof:
+        return "pprof";
+    case Format::PprofLegacy:
+        return "legacy pprof";
+    case Format::OtlpTracesProto:
+        return "OTLP traces (protobuf)";
+    case Format::OtlpTracesFramed:
+        return "OTLP traces (length-prefixed records)";
+    case Format::OtlpProfilesProto:
+        return "OTLP profiles (protobuf)";
+    case Format::Json:
+        return "JSON";
+    case Format::FoldedStacks:
+        return "folded stacks";
+    }
+    return "unknown";
+}
+
+std::string ImportError::toString() const {
+    std::string s = file.empty() ? std::string("<input>") : file;
+    s += ": ";
+    if (hasOffset)
+        s += "at byte " + std::to_string(offset) + ": ";
+    s += message;
+    return s;
+}
+
+ImportResult importBytes(const std::string &name, std::string_view bytes, const ImportOptions &options) {
+    ImportContext ctx(name, options);
+    // Peel container layers; each decompressed buffer lives until the end.
+    ByteBuffer layers[kMaxLayers];
+    std::string_view current = bytes;
+    for (int depth = 0;; ++depth) {
+        const Format f = sniff(current);
+        if (f != Format::Gzip && f != Format::Zstd)
+            return dispatch(ctx, f, current);
+        if (depth == kMaxLayers) {
+            ctx.fail("too many nested compression layers");
+            return failure(ctx);
+        }
+        if (ctx.cancelled()) {
+            ctx.failCancelled();
+            return failure(ctx);
+        }
+        ctx.beginStage(f == Format::Gzip ? "decompressing gzip" : "decompressing zstd", depth == 0 ? 0 : 350,
+                       depth == 0 ? 350 : 50);
+        const bool ok = f == Format::Gzip ? gunzip(ctx, current, layers[depth]) : unzstd(ctx, current, layers[depth]);
+        if (!ok)
+            return failure(ctx);
+        ctx.pushLayer(formatName(f));
+        current = layers[depth].view();
+        // The compressed input of an outer layer is no longer needed.
+        if (depth > 0)
+            layers[depth - 1].clear();
+    }
+}
+
+ImportResult importFile(const std::string &path, const ImportOptions &options) {
+    ImportContext ctx(path, options);
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0) {
+        ctx.fail("cannot open: " + errnoText(errno));
+        return failure(ctx);
+    }
+    if (!S_ISREG(st.st_mode)) {
+        const char *what = S_ISDIR(st.st_mode)    ? "a directory"
+                           : S_ISFIFO(st.st_mode) ? "a FIFO (named pipe)"
+                           : S_ISCHR(st.st_mode)  ? "a character device"
+                           : S_ISBLK(st.st_mode)  ? "a block device"
+                           : S_ISSOCK(st.st_mode) ? "a socket"
+                                                  : "not a regular file";
+        ctx.fail(std::string("not a regular file: it is ") + what);
+        return failure(ctx);
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        ctx.fail("cannot open: " + errnoText(errno));
+        return failure(ctx);
+    }
+    struct stat fst;
+    if (::fstat(fd, &fst) != 0 || !S_ISREG(fst.st_mode)) {
+        ::close(fd);
+        ctx.fail("not a regular file (it changed while opening)");
+        return failure(ctx);
+    }
+    const auto size = size_t(fst.st_size);
+    if (size == 0) {
+        ::close(fd);
+        return importBytes(path, std::string_view(), options);
+    }
+    void *map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (map == MAP_FAILED) {
+        ctx.fail("cannot map file into memory: " + errnoText(errno));
+        return failure(ctx);
+    }
+    ::madvise(map, size, MADV_SEQUENTIAL);
+    ImportResult r = importBytes(path, std::string_view(static_cast<const char *>(map), size), options);
+    ::munmap(map, size);
+    return r;
+}
+
+} // namespace spanfire

@@ -1,0 +1,143 @@
+#pragma once
+// PprofDecoder: the internals of importPprof() (pprofimporter.h), split over
+// pproftables.cpp (pass 1: string table, mappings, functions, locations and
+// the per-location frame chains) and pprofsamples.cpp (pass 2: samples into
+// columns through a stack cache). Internal to importers/pprof.
+//
+// Invariants after readTables(): every string index the tables use is in
+// range; ids are non-zero and unique; m_locFrames[m_locBegin[i]..m_locBegin[i+1])
+// are location i's frames root-first (after drop_frames trimming).
+// Thread affinity: one decoder per import, used by one thread.
+
+#include "importers/common/importcontext.h"
+#include "importers/common/wirereader.h"
+#include "model/profile.h"
+
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace spanfire {
+
+// Maps sparse 64-bit ids to dense indexes: a vector when ids are small, a
+// hash map otherwise.
+class IdIndex {
+public:
+    static constexpr uint32_t kMissing = ~0u;
+    // Returns 0 on success, else the offending id (0 itself is reported as
+    // zeroId=true).
+    bool build(const std::vector<uint64_t> &ids, uint64_t &badId, bool &zeroId);
+    uint32_t find(uint64_t id) const {
+        if (!m_useMap)
+            return id < m_dense.size() ? m_dense[id] : kMissing;
+        auto it = m_map.find(id);
+        return it == m_map.end() ? kMissing : it->second;
+    }
+
+private:
+    bool m_useMap = false;
+    std::vector<uint32_t> m_dense;
+    std::unordered_map<uint64_t, uint32_t> m_map;
+};
+
+class PprofDecoder {
+public:
+    PprofDecoder(ImportContext &ctx, std::string_view data);
+    std::shared_ptr<Profile> run();
+
+private:
+    struct RawValueType {
+        int64_t type = 0, unit = 0;
+    };
+    struct RawMapping {
+        uint64_t id = 0, start = 0, limit = 0, fileOffset = 0;
+        int64_t file = 0, buildId = 0;
+        bool hasFunctions = false, hasFilenames = false, hasLineNumbers = false, hasInlineFrames = false;
+        uint64_t offset = 0;
+    };
+    struct RawFunction {
+        uint64_t id = 0;
+        int64_t name = 0, systemName = 0, file = 0, startLine = 0;
+        uint64_t offset = 0;
+    };
+    struct RawLine {
+        uint64_t functionId = 0;
+        int64_t line = 0;
+    };
+    struct RawLocation {
+        uint64_t id = 0, mappingId = 0, address = 0;
+        uint32_t lineBegin = 0, lineEnd = 0;
+        uint64_t offset = 0;
+    };
+    struct RawLabel {
+        int64_t key = 0, str = 0, num = 0, unit = 0;
+        bool operator==(const RawLabel &o) const {
+            return key == o.key && str == o.str && num == o.num && unit == o.unit;
+        }
+    };
+
+    // pass 1 (pproftables.cpp)
+    bool readTables();
+    bool readValueType(WireReader &r, RawValueType &vt);
+    bool readMapping(WireReader &r);
+    bool readFunction(WireReader &r);
+    bool readLocation(WireReader &r);
+    bool checkString(int64_t index, uint64_t offset);
+    bool buildTables();
+    bool buildLocations();
+    StringId str(int64_t index); // interned lazily; index already checked
+    FrameId unsymbolizedFrame(const RawLocation &loc, uint32_t mapping);
+
+    // pass 2 (pprofsamples.cpp)
+    bool readSamples();
+    bool addSample(uint64_t offset);
+    NodeId pathFor(const std::vector<uint32_t> &locs);
+    LabelSetId labelsFor(uint64_t offset, bool &ok);
+    bool wireError(const WireReader &r);
+
+    ImportContext &m_ctx;
+    std::string_view m_data;
+    std::shared_ptr<Profile> m_profile;
+
+    // tables
+    std::vector<std::string_view> m_strings;
+    std::vector<uint32_t> m_stringIds; // string index -> StringId, kNone until used
+    std::vector<RawValueType> m_sampleTypes;
+    RawValueType m_periodType;
+    int64_t m_period = 0, m_time = 0, m_duration = 0, m_drop = 0, m_keep = 0, m_defaultType = 0, m_docUrl = 0;
+    bool m_sawTime = false;
+    std::vector<int64_t> m_comments;
+    std::vector<RawMapping> m_mappings;
+    std::vector<RawFunction> m_functions;
+    std::vector<RawLocation> m_locations;
+    std::vector<RawLine> m_lines;
+    IdIndex m_mappingIndex, m_functionIndex, m_locationIndex;
+    uint64_t m_sampleCount = 0;
+    uint64_t m_firstSampleOffset = 0;
+    uint64_t m_tableOffsets = 0; // offset of the first table field (for errors)
+
+    // per-location frame chains (root-first) and drop_frames flags
+    std::vector<uint32_t> m_locBegin;
+    std::vector<uint32_t> m_locFrames;
+    std::vector<uint8_t> m_locPrune; // 0 keep, 1 prune whole location, 2 prune beneath it
+
+    // per-sample scratch, reused (no per-sample allocation)
+    std::vector<uint64_t> m_scratchIds;
+    std::vector<uint32_t> m_scratchLocs;
+    std::vector<int64_t> m_scratchValues;
+    std::vector<RawLabel> m_scratchLabels, m_prevLabels;
+    std::vector<Label> m_scratchModelLabels;
+    LabelSetId m_prevLabelSet{0};
+    std::vector<uint32_t> m_pathFrames;
+
+    // stack cache: hash of location indexes -> entry (verified on hit)
+    struct StackEntry {
+        uint32_t begin, size, node;
+    };
+    std::unordered_map<uint64_t, uint32_t> m_stackCache;
+    std::vector<StackEntry> m_stackEntries;
+    std::vector<uint32_t> m_stackArena;
+};
+
+} // namespace spanfire
