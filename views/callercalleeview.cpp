@@ -1,0 +1,83 @@
+#include "views/callercalleeview.h"
+
+#include "views/topfunctionsmodel.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace spanfire::views {
+
+CallerCalleeView::CallerCalleeView(QWidget *parent)
+    : QWidget(parent), m_header(new QLabel(this)), m_callers(new TopFunctionsModel(this)),
+      m_callees(new TopFunctionsModel(this)) {
+    m_header->setTextFormat(Qt::PlainText); // function names are untrusted
+    m_header->setWordWrap(true);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_header);
+    auto *callersLabel = new QLabel(tr("Callers"), this);
+    layout->addWidget(callersLabel);
+    layout->addWidget(makeTable(m_callers), 1);
+    auto *calleesLabel = new QLabel(tr("Callees"), this);
+    layout->addWidget(calleesLabel);
+    layout->addWidget(makeTable(m_callees), 1);
+    clear();
+}
+
+QTableView *CallerCalleeView::makeTable(TopFunctionsModel *model) {
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(model);
+    proxy->setSortRole(TopFunctionsModel::SortRole);
+    auto *table = new QTableView(this);
+    table->setModel(proxy);
+    table->setSortingEnabled(true);
+    table->sortByColumn(TopFunctionsModel::Cum, Qt::DescendingOrder);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table->verticalHeader()->hide();
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 4);
+    table->horizontalHeader()->setStretchLastSection(true);
+    table->setWordWrap(false);
+    connect(table, &QTableView::doubleClicked, this, [this, proxy, model](const QModelIndex &idx) {
+        const StringId name = model->functionAt(proxy->mapToSource(idx).row());
+        if (name.valid() && name.v != 0)
+            emit functionChosen(name);
+    });
+    return table;
+}
+
+void CallerCalleeView::clear() {
+    m_function = StringId();
+    m_callers->clear();
+    m_callees->clear();
+    m_header->setText(tr("Choose a function in the graph or the table to see its callers and callees."));
+}
+
+void CallerCalleeView::setFunction(std::shared_ptr<const Profile> profile, const FlameTree &tree, StringId name,
+                                   ValueUnit unit) {
+    if (!profile || !name.valid()) {
+        clear();
+        return;
+    }
+    m_function = name;
+    FunctionNeighbors nb = functionNeighbors(tree, *profile, name);
+    const int64_t total = tree.total();
+    const auto v = profile->strings.view(name);
+    m_header->setText(tr("%1 \u2014 flat %2 (%3), cum %4 (%5)")
+                          .arg(QString::fromUtf8(v.data(), qsizetype(v.size())), formatValue(nb.self.flat, unit),
+                               formatPercent(nb.self.flat, total), formatValue(nb.self.cum, unit),
+                               formatPercent(nb.self.cum, total)));
+    m_callers->setStats(profile, std::move(nb.callers), total, unit);
+    m_callees->setStats(profile, std::move(nb.callees), total, unit);
+}
+
+QString CallerCalleeView::headerText() const {
+    return m_header->text();
+}
+
+} // namespace spanfire::views

@@ -1,0 +1,590 @@
+#include "views/flamegraphwidget.h"
+
+#include "model/functionstats.h"
+#include "views/flamecolors.h"
+#include "views/format.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
+#include <QHelpEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QMouseEvent>
+#include <QPaintEvent>
+#include <QPainter>
+#include <QTextDocument>
+#include <QToolTip>
+#include <QtMath>
+
+#include <algorithm>
+#include <cmath>
+
+namespace spanfire::views {
+
+namespace {
+constexpr int kLabelPaddingPx = 3; // logical px left of a label
+constexpr double kMinBoxPx = 1.0;  // device px: narrower boxes are culled/merged
+constexpr int kClickSlopPx = 4;    // a press/release further apart is not a click
+
+QString fromUtf8(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+} // namespace
+
+FlameGraphWidget::FlameGraphWidget(QWidget *parent) : QWidget(parent) {
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setBackgroundRole(QPalette::Base);
+    QFont f = font();
+    f.setPointSizeF(std::max<qreal>(8.0, f.pointSizeF() * 0.9));
+    setFont(f);
+    m_rowHeight = std::max(16, QFontMetrics(f).height() + 4);
+    m_tree.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
+}
+
+FlameGraphWidget::~FlameGraphWidget() = default;
+
+void FlameGraphWidget::setData(std::shared_ptr<const Profile> profile, FlameTree tree) {
+    const bool sameProfile = profile == m_profile;
+    m_profile = std::move(profile);
+    m_tree = std::move(tree);
+    if (m_tree.nodes.empty())
+        m_tree.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
+    if (!sameProfile) {
+        m_frameHash.clear();
+        m_frameColor.clear();
+        if (m_profile) {
+            const auto &frames = m_profile->frames.frames();
+            m_frameHash.resize(frames.size());
+            m_frameColor.resize(frames.size());
+            for (size_t i = 0; i < frames.size(); ++i) {
+                const auto pkg = FlameColors::packageOf(m_profile->strings.view(frames[i].name),
+                                                        m_profile->strings.view(frames[i].module));
+                m_frameHash[i] = FlameColors::stableHash(pkg);
+                m_frameColor[i] = FlameColors::baseColor(m_frameHash[i]);
+            }
+        }
+    }
+    m_zoom = 0;
+    m_zoomHistory.clear();
+    m_hover = -1;
+    m_focus = -1;
+    setSearch(m_searchPattern, m_searchCaseSensitive); // frames may differ: recompute matches and total
+    invalidateCache();
+    updateContentHeight();
+    emit zoomChanged(0);
+}
+
+void FlameGraphWidget::setOrientation(FlameOrientation o) {
+    if (o == m_orientation)
+        return;
+    m_orientation = o;
+    update(); // the layout is orientation-independent; only row geometry changes
+}
+
+void FlameGraphWidget::invalidateCache() {
+    m_cacheValid = false;
+    update();
+}
+
+void FlameGraphWidget::ensureCache() {
+    const qreal dpr = devicePixelRatioF();
+    const int widthPx = int(std::lround(width() * dpr));
+    if (m_cacheValid && m_cache.dpr == dpr && m_cache.layout.widthPx == widthPx && m_cache.layout.zoomNode == m_zoom)
+        return;
+    buildCache(m_cache, widthPx, dpr);
+    m_cacheValid = true;
+}
+
+void FlameGraphWidget::buildCache(DrawCache &cache, int widthPx, qreal dpr) const {
+    cache.dpr = dpr;
+    cache.layout = layoutFlame(m_tree, FlameLayoutParams{m_zoom, widthPx, kMinBoxPx});
+    const auto &boxes = cache.layout.boxes;
+    cache.labels.assign(boxes.size(), QString());
+    const QFontMetricsF fm(font());
+    const qreal minLabel = fm.averageCharWidth() * 2 + 2 * kLabelPaddingPx;
+    for (size_t k = 0; k < boxes.size(); ++k) {
+        const FlameBox &b = boxes[k];
+        const qreal w = (b.x1 - b.x0) / dpr;
+        if (w < minLabel || (b.flags & FlameBox::kMerged))
+            continue;
+        const QString name = nodeName(int(b.node));
+        const qreal avail = w - 2 * kLabelPaddingPx;
+        cache.labels[k] = fm.horizontalAdvance(name) <= avail ? name : fm.elidedText(name, Qt::ElideRight, avail);
+        if (cache.labels[k] == QStringLiteral("\u2026"))
+            cache.labels[k].clear(); // a lone ellipsis says nothing
+    }
+}
+
+RowGeometry FlameGraphWidget::geometryFor(int heightPx, qreal dpr) const {
+    return RowGeometry{int(std::lround(m_rowHeight * dpr)), heightPx, m_orientation};
+}
+
+void FlameGraphWidget::updateContentHeight() {
+    updateGeometry();
+}
+
+QSize FlameGraphWidget::sizeHint() const {
+    return QSize(800, int(m_tree.maxDepth + 1) * m_rowHeight);
+}
+
+QSize FlameGraphWidget::minimumSizeHint() const {
+    return QSize(100, int(m_tree.maxDepth + 1) * m_rowHeight);
+}
+
+QString FlameGraphWidget::nodeName(int node) const {
+    if (node < 0 || size_t(node) >= m_tree.nodes.size())
+        return QString();
+    if (node == 0)
+        return tr("all");
+    const FrameId f = m_tree.nodes[size_t(node)].frame;
+    if (!m_profile || !f.valid() || f.v >= m_profile->frames.size())
+        return tr("(unknown)");
+    return fromUtf8(m_profile->strings.view(m_profile->frames.at(f).name));
+}
+
+StringId FlameGraphWidget::functionOfNode(int node) const {
+    if (node <= 0 || size_t(node) >= m_tree.nodes.size() || !m_profile)
+        return StringId();
+    const FrameId f = m_tree.nodes[size_t(node)].frame;
+    return f.valid() && f.v < m_profile->frames.size() ? m_profile->frames.at(f).name : StringId();
+}
+
+QString FlameGraphWidget::valueText(int64_t v) const {
+    ValueUnit unit = ValueUnit::Count;
+    if (m_profile && size_t(m_tree.valueColumn) < m_profile->sampleTypes.size())
+        unit = unitFromString(m_profile->strings.view(m_profile->sampleTypes[size_t(m_tree.valueColumn)].unit));
+    return formatValue(v, unit);
+}
+
+QRgb FlameGraphWidget::fillColorOf(const FlameBox &b) const {
+    if (b.flags & FlameBox::kMerged)
+        return m_searchActive ? FlameColors::dimmed(FlameColors::mergedColor()) : FlameColors::mergedColor();
+    const FlameNode &n = m_tree.nodes[b.node];
+    QRgb c;
+    if (b.node == 0 || !n.frame.valid() || n.frame.v >= m_frameColor.size()) {
+        c = FlameColors::rootColor();
+    } else {
+        const uint32_t h = m_frameHash[n.frame.v];
+        const bool match = m_searchActive && m_frameMatch[n.frame.v];
+        if (m_highlight.valid() && m_profile->frames.at(n.frame).name == m_highlight)
+            return FlameColors::selectedColor(h);
+        if (match)
+            return FlameColors::matchColor(h);
+        c = m_frameColor[n.frame.v];
+        if (m_searchActive)
+            return FlameColors::dimmed(c);
+    }
+    return (b.flags & FlameBox::kAncestor) ? FlameColors::dimmed(c) : c;
+}
+
+void FlameGraphWidget::paintGraph(QPainter &p, const DrawCache &cache, int heightPx, const QRect &exposed) const {
+    const qreal dpr = cache.dpr;
+    const RowGeometry g = geometryFor(heightPx, dpr);
+    const FlameLayout &lay = cache.layout;
+    const QFontMetricsF fm(font());
+    const qreal rowH = g.rowHeightPx / dpr;
+    const qreal baselineOffset = (rowH - 1 / dpr + fm.ascent() - fm.descent()) / 2;
+    p.setRenderHint(QPainter::Antialiasing, false);
+    p.setRenderHint(QPainter::TextAntialiasing, true);
+    p.setFont(font());
+    const int exTop = int(std::floor(exposed.top() * dpr)), exBottom = int(std::ceil((exposed.bottom() + 1) * dpr));
+    QRgb penColor = 0;
+    bool penSet = false;
+    for (uint32_t d = 0; d < lay.rows; ++d) {
+        const int top = rowTop(d, g);
+        if (top + g.rowHeightPx <= exTop || top >= exBottom)
+            continue;
+        const qreal y = top / dpr;
+        const qreal h = (g.rowHeightPx - 1) / dpr; // one device pixel between rows
+        for (uint32_t k = lay.rowStart[d]; k < lay.rowStart[d + 1]; ++k) {
+            const FlameBox &b = lay.boxes[k];
+            const int wPx = b.x1 - b.x0;
+            const int gap = wPx >= 3 ? 1 : 0; // one device pixel between wide siblings
+            const QRgb fill = fillColorOf(b);
+            p.fillRect(QRectF(b.x0 / dpr, y, (wPx - gap) / dpr, h), QColor(fill));
+            const QString &label = cache.labels[k];
+            if (label.isEmpty())
+                continue;
+            const QRgb tc = FlameColors::textColorFor(fill);
+            if (!penSet || tc != penColor) {
+                p.setPen(QColor(tc));
+                penColor = tc;
+                penSet = true;
+            }
+            p.drawText(QPointF(b.x0 / dpr + kLabelPaddingPx, y + baselineOffset), label);
+        }
+    }
+    // Hover and keyboard focus outlines.
+    auto outline = [&](int node, QRgb color, qreal widthPx) {
+        const int k = lay.boxOfNode(m_tree, uint32_t(node));
+        if (k < 0)
+            return;
+        const FlameBox &b = lay.boxes[size_t(k)];
+        const qreal w = widthPx / dpr;
+        const QRectF r(b.x0 / dpr, rowTop(b.depth, g) / dpr, (b.x1 - b.x0) / dpr, (g.rowHeightPx - 1) / dpr);
+        p.setPen(Qt::NoPen);
+        p.setBrush(Qt::NoBrush);
+        const QColor c(color);
+        p.fillRect(QRectF(r.left(), r.top(), r.width(), w), c);
+        p.fillRect(QRectF(r.left(), r.bottom() - w, r.width(), w), c);
+        p.fillRect(QRectF(r.left(), r.top(), w, r.height()), c);
+        p.fillRect(QRectF(r.right() - w, r.top(), w, r.height()), c);
+    };
+    if (m_hover >= 0)
+        outline(m_hover, qRgb(90, 90, 90), 1);
+    if (m_focus >= 0)
+        outline(m_focus, FlameColors::focusOutline(), std::max<qreal>(2, std::round(2 * dpr)));
+}
+
+void FlameGraphWidget::paintEvent(QPaintEvent *event) {
+    ensureCache();
+    QPainter p(this);
+    p.fillRect(event->rect(), palette().color(QPalette::Base));
+    const qreal dpr = devicePixelRatioF();
+    paintGraph(p, m_cache, int(std::lround(height() * dpr)), event->rect());
+}
+
+QImage FlameGraphWidget::paintToImage(const QSize &logicalSize, qreal dpr) const {
+    const QSize px(int(std::lround(logicalSize.width() * dpr)), int(std::lround(logicalSize.height() * dpr)));
+    QImage img(px, QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
+    img.fill(palette().color(QPalette::Base));
+    DrawCache cache;
+    buildCache(cache, px.width(), dpr);
+    QPainter p(&img);
+    paintGraph(p, cache, px.height(), QRect(QPoint(0, 0), logicalSize));
+    return img;
+}
+
+void FlameGraphWidget::resizeEvent(QResizeEvent *event) {
+    QWidget::resizeEvent(event);
+    m_cacheValid = m_cacheValid && m_cache.layout.widthPx == int(std::lround(width() * devicePixelRatioF()));
+}
+
+void FlameGraphWidget::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::FontChange) {
+        m_rowHeight = std::max(16, QFontMetrics(font()).height() + 4);
+        invalidateCache();
+        updateGeometry();
+    }
+    QWidget::changeEvent(event);
+}
+
+int FlameGraphWidget::nodeAt(const QPoint &pos) const {
+    const_cast<FlameGraphWidget *>(this)->ensureCache();
+    const qreal dpr = m_cache.dpr;
+    const RowGeometry g = geometryFor(int(std::lround(height() * dpr)), dpr);
+    const int64_t depth = depthAt(int(std::floor((pos.y() + 0.5) * dpr)), g);
+    if (depth < 0)
+        return -1;
+    const int k = m_cache.layout.boxAt(uint32_t(depth), int(std::floor((pos.x() + 0.5) * dpr)));
+    if (k < 0 || (m_cache.layout.boxes[size_t(k)].flags & FlameBox::kMerged))
+        return -1;
+    return int(m_cache.layout.boxes[size_t(k)].node);
+}
+
+QRect FlameGraphWidget::rectOfNode(int node) const {
+    const_cast<FlameGraphWidget *>(this)->ensureCache();
+    const int k = m_cache.layout.boxOfNode(m_tree, uint32_t(std::max(node, 0)));
+    if (node < 0 || k < 0)
+        return QRect();
+    const qreal dpr = m_cache.dpr;
+    const RowGeometry g = geometryFor(int(std::lround(height() * dpr)), dpr);
+    const FlameBox &b = m_cache.layout.boxes[size_t(k)];
+    const QRectF r(b.x0 / dpr, rowTop(b.depth, g) / dpr, (b.x1 - b.x0) / dpr, m_rowHeight);
+    return r.toAlignedRect().intersected(rect());
+}
+
+QString FlameGraphWidget::tooltipText(int node) const {
+    if (node < 0 || size_t(node) >= m_tree.nodes.size())
+        return QString();
+    const FlameNode &n = m_tree.nodes[size_t(node)];
+    const int64_t total = rootTotal();
+    QStringList lines;
+    lines << nodeName(node);
+    if (node > 0 && m_profile && n.frame.valid() && n.frame.v < m_profile->frames.size()) {
+        const Frame &f = m_profile->frames.at(n.frame);
+        const QString file = fromUtf8(m_profile->strings.view(f.file));
+        if (!file.isEmpty())
+            lines << (f.startLine ? file + QLatin1Char(':') + QString::number(f.startLine) : file);
+        const QString module = fromUtf8(m_profile->strings.view(f.module));
+        if (!module.isEmpty())
+            lines << tr("module: %1").arg(module);
+        if (f.kind == FrameKind::Inlined)
+            lines << tr("(inlined)");
+    }
+    lines << tr("self: %1 (%2 of total)").arg(valueText(n.self), formatPercent(n.self, total));
+    QString totalLine = tr("total: %1 (%2 of total").arg(valueText(n.total), formatPercent(n.total, total));
+    if (node > 0 && n.parent < m_tree.nodes.size())
+        totalLine += tr(", %1 of parent").arg(formatPercent(n.total, m_tree.nodes[n.parent].total));
+    lines << totalLine + QLatin1Char(')');
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool FlameGraphWidget::event(QEvent *event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int node = nodeAt(help->pos());
+        if (node < 0) {
+            QToolTip::hideText();
+            event->ignore();
+        } else {
+            // Names are untrusted: convertFromPlainText escapes them, so "<b>x</b>" shows literally.
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(tooltipText(node), Qt::WhiteSpaceNormal),
+                               this, rectOfNode(node));
+        }
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void FlameGraphWidget::mouseMoveEvent(QMouseEvent *event) {
+    const int node = nodeAt(event->position().toPoint());
+    if (node != m_hover) {
+        m_hover = node;
+        update();
+        emit frameHovered(node);
+    }
+}
+
+void FlameGraphWidget::leaveEvent(QEvent *event) {
+    if (m_hover != -1) {
+        m_hover = -1;
+        update();
+        emit frameHovered(-1);
+    }
+    QWidget::leaveEvent(event);
+}
+
+void FlameGraphWidget::mousePressEvent(QMouseEvent *event) {
+    m_pressPos = event->position().toPoint();
+    QWidget::mousePressEvent(event);
+}
+
+void FlameGraphWidget::mouseReleaseEvent(QMouseEvent *event) {
+    if (event->button() != Qt::LeftButton)
+        return;
+    const QPoint pos = event->position().toPoint();
+    if ((pos - m_pressPos).manhattanLength() > kClickSlopPx)
+        return;
+    const int node = nodeAt(pos);
+    if (node < 0)
+        return;
+    m_focus = node;
+    emit frameSelected(node);
+    if (uint32_t(node) != m_zoom)
+        zoomTo(uint32_t(node));
+    update();
+}
+
+void FlameGraphWidget::zoomTo(uint32_t node) {
+    if (node >= m_tree.nodes.size() || node == m_zoom)
+        return;
+    m_zoomHistory.push_back(m_zoom);
+    setZoomInternal(node);
+}
+
+bool FlameGraphWidget::zoomBack() {
+    if (m_zoomHistory.empty())
+        return false;
+    const uint32_t node = m_zoomHistory.back();
+    m_zoomHistory.pop_back();
+    setZoomInternal(node);
+    return true;
+}
+
+void FlameGraphWidget::resetZoom() {
+    m_zoomHistory.clear();
+    if (m_zoom != 0)
+        setZoomInternal(0);
+}
+
+void FlameGraphWidget::setZoomInternal(uint32_t node) {
+    m_zoom = node;
+    m_hover = -1;
+    invalidateCache();
+    emit zoomChanged(int(node));
+}
+
+std::vector<FrameId> FlameGraphWidget::zoomPath() const {
+    std::vector<FrameId> path;
+    for (uint32_t n = m_zoom; n != 0 && n < m_tree.nodes.size(); n = m_tree.nodes[n].parent)
+        path.push_back(m_tree.nodes[n].frame);
+    std::reverse(path.begin(), path.end());
+    return path;
+}
+
+bool FlameGraphWidget::zoomToPath(const std::vector<FrameId> &path) {
+    uint32_t cur = 0;
+    for (FrameId f : path) {
+        uint32_t found = 0;
+        for (uint32_t c = cur + 1; c < m_tree.nodes[cur].end; c = m_tree.nodes[c].end) {
+            if (m_tree.nodes[c].frame == f) {
+                found = c;
+                break;
+            }
+        }
+        if (found == 0)
+            return false;
+        cur = found;
+    }
+    m_zoomHistory.clear();
+    if (cur != m_zoom)
+        setZoomInternal(cur);
+    return true;
+}
+
+bool FlameGraphWidget::setSearch(const QString &pattern, bool caseSensitive) {
+    m_searchPattern = pattern;
+    m_searchCaseSensitive = caseSensitive;
+    m_searchActive = false;
+    m_matchedTotal = 0;
+    bool ok = true;
+    if (!pattern.isEmpty() && m_profile) {
+        const QRegularExpression re(pattern, caseSensitive ? QRegularExpression::NoPatternOption
+                                                           : QRegularExpression::CaseInsensitiveOption);
+        if (!re.isValid()) {
+            ok = false;
+        } else {
+            const auto &frames = m_profile->frames.frames();
+            m_frameMatch.assign(frames.size(), 0);
+            // Frames share names: match each distinct name once.
+            std::vector<int8_t> byName(m_profile->strings.size(), -1);
+            for (size_t i = 0; i < frames.size(); ++i) {
+                const uint32_t nm = frames[i].name.v;
+                if (nm < byName.size() && byName[nm] < 0)
+                    byName[nm] = re.match(fromUtf8(m_profile->strings.view(frames[i].name))).hasMatch() ? 1 : 0;
+                m_frameMatch[i] = nm < byName.size() ? uint8_t(byName[nm]) : 0;
+            }
+            m_searchActive = true;
+            m_matchedTotal = spanfire::matchedTotal(m_tree, m_frameMatch);
+        }
+    } else if (pattern.isEmpty()) {
+        m_frameMatch.clear();
+    }
+    update();
+    return ok;
+}
+
+void FlameGraphWidget::setHighlightedFunction(StringId name) {
+    if (name == m_highlight)
+        return;
+    m_highlight = name;
+    update();
+}
+
+void FlameGraphWidget::setFocusNode(int node) {
+    if (node >= int(m_tree.nodes.size()))
+        node = -1;
+    if (node == m_focus)
+        return;
+    m_focus = node;
+    update();
+}
+
+void FlameGraphWidget::moveFocus(int key) {
+    const auto &nodes = m_tree.nodes;
+    int cur = m_focus >= 0 ? m_focus : int(m_zoom);
+    const bool flame = m_orientation == FlameOrientation::Flame;
+    const bool towardsRoot = (key == Qt::Key_Up) != flame;
+    int next = cur;
+    if (key == Qt::Key_Up || key == Qt::Key_Down) {
+        if (towardsRoot) {
+            if (cur > 0)
+                next = int(nodes[size_t(cur)].parent);
+        } else {
+            // Widest child.
+            int64_t best = -1;
+            for (uint32_t c = uint32_t(cur) + 1; c < nodes[size_t(cur)].end; c = nodes[c].end) {
+                if (nodes[c].total > best) {
+                    best = nodes[c].total;
+                    next = int(c);
+                }
+            }
+        }
+    } else if (cur > 0) {
+        const uint32_t par = nodes[size_t(cur)].parent;
+        uint32_t prev = 0;
+        for (uint32_t c = par + 1; c < nodes[par].end; c = nodes[c].end) {
+            if (key == Qt::Key_Left && c == uint32_t(cur)) {
+                if (prev)
+                    next = int(prev);
+                break;
+            }
+            if (key == Qt::Key_Right && prev == uint32_t(cur)) {
+                next = int(c);
+                break;
+            }
+            prev = c;
+        }
+    }
+    if (next != m_focus) {
+        m_focus = next;
+        update();
+        emit frameHovered(next);
+    }
+}
+
+void FlameGraphWidget::keyPressEvent(QKeyEvent *event) {
+    switch (event->key()) {
+    case Qt::Key_Escape:
+        resetZoom();
+        return;
+    case Qt::Key_Backspace:
+        zoomBack();
+        return;
+    case Qt::Key_Left:
+        if (event->modifiers() & Qt::AltModifier) {
+            zoomBack();
+            return;
+        }
+        moveFocus(event->key());
+        return;
+    case Qt::Key_Right:
+    case Qt::Key_Up:
+    case Qt::Key_Down:
+        moveFocus(event->key());
+        return;
+    case Qt::Key_Return:
+    case Qt::Key_Enter:
+        if (m_focus >= 0) {
+            emit frameSelected(m_focus);
+            zoomTo(uint32_t(m_focus));
+        }
+        return;
+    default:
+        QWidget::keyPressEvent(event);
+    }
+}
+
+void FlameGraphWidget::contextMenuEvent(QContextMenuEvent *event) {
+    const int node = nodeAt(event->pos());
+    if (node < 0)
+        return;
+    const StringId fn = functionOfNode(node);
+    QMenu menu(this);
+    QAction *zoomIn = menu.addAction(tr("Zoom in"));
+    QAction *reset = menu.addAction(tr("Reset zoom"));
+    menu.addSeparator();
+    QAction *focus = menu.addAction(tr("Focus on"));
+    QAction *hide = menu.addAction(tr("Hide"));
+    QAction *copy = menu.addAction(tr("Copy name"));
+    focus->setEnabled(fn.valid());
+    hide->setEnabled(fn.valid());
+    QAction *chosen = menu.exec(event->globalPos());
+    if (chosen == zoomIn)
+        zoomTo(uint32_t(node));
+    else if (chosen == reset)
+        resetZoom();
+    else if (chosen == focus)
+        emit focusFunctionRequested(fn);
+    else if (chosen == hide)
+        emit hideFunctionRequested(fn);
+    else if (chosen == copy)
+        QApplication::clipboard()->setText(nodeName(node));
+}
+
+} // namespace spanfire::views

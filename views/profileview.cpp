@@ -1,0 +1,418 @@
+#include "views/profileview.h"
+
+#include "model/functionstats.h"
+#include "views/callercalleeview.h"
+#include "views/flamegraphwidget.h"
+#include "views/profilestate.h"
+#include "views/topfunctionsmodel.h"
+#include "views/topfunctionsview.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFontMetrics>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTimer>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace spanfire::views {
+
+namespace {
+constexpr int kCrumbMaxChars = 40;
+QString fromUtf8(std::string_view s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+} // namespace
+
+ProfileView::ProfileView(QWidget *parent) : QWidget(parent), m_state(new ProfileState(this)) {
+    buildUi();
+    connectState();
+    setProfile(nullptr);
+}
+
+ProfileView::~ProfileView() = default;
+
+void ProfileView::buildUi() {
+    m_sampleType = new QComboBox(this);
+    m_sampleType->setToolTip(tr("Sample type"));
+    m_sampleType->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_search = new QLineEdit(this);
+    m_search->setPlaceholderText(tr("Search functions (regex, Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_caseSensitive = new QToolButton(this);
+    m_caseSensitive->setText(tr("Aa"));
+    m_caseSensitive->setCheckable(true);
+    m_caseSensitive->setToolTip(tr("Case-sensitive search"));
+    m_matched = new QLabel(this);
+    m_matched->setTextFormat(Qt::PlainText);
+    m_orientation = new QComboBox(this);
+    m_orientation->addItem(tr("Flame graph"), int(FlameOrientation::Flame));
+    m_orientation->addItem(tr("Icicle graph"), int(FlameOrientation::Icicle));
+    m_inverted = new QCheckBox(tr("Bottom-up"), this);
+    m_inverted->setToolTip(tr("Invert the stacks: leaf functions become roots"));
+    m_collapse = new QCheckBox(tr("Collapse recursion"), this);
+    m_transformSummary = new QLabel(this);
+    m_transformSummary->setTextFormat(Qt::PlainText);
+    m_clearTransforms = new QToolButton(this);
+    m_clearTransforms->setText(tr("Show all"));
+    m_clearTransforms->setToolTip(tr("Remove the focus and show hidden functions again"));
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(6);
+    bar->addWidget(m_sampleType);
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_caseSensitive);
+    bar->addWidget(m_matched);
+    bar->addWidget(m_orientation);
+    bar->addWidget(m_inverted);
+    bar->addWidget(m_collapse);
+    bar->addWidget(m_transformSummary);
+    bar->addWidget(m_clearTransforms);
+
+    m_header = new QLabel(this);
+    m_header->setTextFormat(Qt::PlainText); // span names are untrusted
+    QFont hf = m_header->font();
+    hf.setBold(true);
+    m_header->setFont(hf);
+
+    m_crumbs = new QWidget(this);
+    m_crumbsLayout = new QHBoxLayout(m_crumbs);
+    m_crumbsLayout->setContentsMargins(0, 0, 0, 0);
+    m_crumbsLayout->setSpacing(2);
+
+    m_flame = new FlameGraphWidget;
+    m_scroll = new QScrollArea(this);
+    m_scroll->setWidget(m_flame);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *flamePane = new QWidget(this);
+    auto *flameLayout = new QVBoxLayout(flamePane);
+    flameLayout->setContentsMargins(0, 0, 0, 0);
+    flameLayout->setSpacing(2);
+    flameLayout->addWidget(m_header);
+    flameLayout->addWidget(m_crumbs);
+    flameLayout->addWidget(m_scroll, 1);
+
+    m_top = new TopFunctionsView(this);
+    m_callers = new CallerCalleeView(this);
+    auto *bottom = new QSplitter(Qt::Horizontal, this);
+    bottom->addWidget(m_top);
+    bottom->addWidget(m_callers);
+    bottom->setStretchFactor(0, 3);
+    bottom->setStretchFactor(1, 2);
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(flamePane);
+    split->addWidget(bottom);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(split, 1);
+
+    auto *find = new QShortcut(QKeySequence::Find, this);
+    find->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(find, &QShortcut::activated, this, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+}
+
+void ProfileView::connectState() {
+    // Widgets -> state.
+    connect(m_sampleType, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+        if (i >= 0)
+            m_state->setSampleType(m_sampleType->itemData(i).toInt());
+    });
+    auto pushSearch = [this] { m_state->setSearch(m_search->text(), m_caseSensitive->isChecked()); };
+    connect(m_search, &QLineEdit::textChanged, this, pushSearch);
+    connect(m_caseSensitive, &QToolButton::toggled, this, pushSearch);
+    connect(m_orientation, qOverload<int>(&QComboBox::currentIndexChanged), this,
+            [this](int i) { m_state->setOrientation(FlameOrientation(m_orientation->itemData(i).toInt())); });
+    connect(m_inverted, &QCheckBox::toggled, m_state, &ProfileState::setInverted);
+    connect(m_collapse, &QCheckBox::toggled, m_state, &ProfileState::setCollapseRecursion);
+    connect(m_clearTransforms, &QToolButton::clicked, this, [this] {
+        Transforms t = m_state->transforms();
+        t.focusFunction = StringId();
+        t.hiddenFunctions.clear();
+        m_state->setTransforms(t);
+    });
+    connect(m_flame, &FlameGraphWidget::frameSelected, this,
+            [this](int node) { m_state->setSelectedFunction(m_flame->functionOfNode(node)); });
+    connect(m_flame, &FlameGraphWidget::zoomChanged, this, [this] {
+        m_state->setZoomPath(m_flame->zoomPath());
+        updateBreadcrumbs();
+    });
+    connect(m_flame, &FlameGraphWidget::focusFunctionRequested, m_state, &ProfileState::setFocusFunction);
+    connect(m_flame, &FlameGraphWidget::hideFunctionRequested, m_state, &ProfileState::hideFunction);
+    connect(m_top, &TopFunctionsView::functionChosen, m_state, &ProfileState::setSelectedFunction);
+    connect(m_callers, &CallerCalleeView::functionChosen, m_state, &ProfileState::setSelectedFunction);
+
+    // State -> widgets.
+    connect(m_state, &ProfileState::sampleTypeChanged, this, &ProfileView::reaggregate);
+    connect(m_state, &ProfileState::transformsChanged, this, [this] {
+        const Transforms &t = m_state->transforms();
+        const QSignalBlocker b1(m_inverted), b2(m_collapse);
+        m_inverted->setChecked(t.inverted);
+        m_collapse->setChecked(t.collapseRecursion);
+        reaggregate();
+    });
+    connect(m_state, &ProfileState::orientationChanged, this, [this](FlameOrientation o) {
+        m_flame->setOrientation(o);
+        const QSignalBlocker b(m_orientation);
+        m_orientation->setCurrentIndex(m_orientation->findData(int(o)));
+        scrollToRoot();
+    });
+    connect(m_state, &ProfileState::searchChanged, this, [this](const QString &pattern, bool cs) {
+        m_flame->setSearch(pattern, cs);
+        if (m_search->text() != pattern) {
+            const QSignalBlocker b(m_search);
+            m_search->setText(pattern);
+        }
+        updateMatched();
+    });
+    connect(m_state, &ProfileState::selectedFunctionChanged, this, [this](StringId name) {
+        m_flame->setHighlightedFunction(name);
+        m_top->selectFunction(name);
+        updateCallerCallee();
+    });
+    connect(m_state, &ProfileState::zoomPathChanged, this, [this] {
+        if (m_flame->zoomPath() != m_state->zoomPath())
+            m_flame->zoomToPath(m_state->zoomPath());
+    });
+}
+
+void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
+    m_profile = std::move(profile);
+    m_aggregator = m_profile ? std::make_unique<Aggregator>(m_profile) : nullptr;
+    m_selection = SampleSelection::everything();
+    m_selectionDescription.clear();
+    m_profileTotals.clear();
+    {
+        const QSignalBlocker b(m_sampleType);
+        m_sampleType->clear();
+        if (m_profile) {
+            for (size_t i = 0; i < m_profile->sampleTypes.size(); ++i) {
+                m_sampleType->addItem(fromUtf8(m_profile->sampleTypeName(i)), int(i));
+                m_profileTotals.push_back(m_profile->total(i));
+            }
+        }
+    }
+    const int def = m_profile && m_profile->defaultSampleType >= 0 &&
+                            size_t(m_profile->defaultSampleType) < m_profile->sampleTypes.size()
+                        ? m_profile->defaultSampleType
+                        : 0;
+    {
+        const QSignalBlocker b(m_sampleType);
+        m_sampleType->setCurrentIndex(m_sampleType->findData(def));
+    }
+    m_sampleType->setEnabled(m_sampleType->count() > 1);
+    // Reset state without triggering one aggregation per change.
+    {
+        const QSignalBlocker b(m_state);
+        m_state->setSampleType(def);
+        m_state->setTransforms(Transforms{});
+        m_state->setSelectedFunction(StringId());
+        m_state->setZoomPath({});
+    }
+    {
+        const QSignalBlocker b1(m_inverted), b2(m_collapse);
+        m_inverted->setChecked(false);
+        m_collapse->setChecked(false);
+    }
+    m_flame->setHighlightedFunction(StringId());
+    m_callers->clear();
+    reaggregate();
+    m_flame->resetZoom();
+}
+
+void ProfileView::setSelection(const SampleSelection &selection, const QString &description) {
+    m_selection = selection;
+    m_selectionDescription = description;
+    reaggregate();
+}
+
+void ProfileView::clearSelection() {
+    setSelection(SampleSelection::everything(), QString());
+}
+
+ValueUnit ProfileView::unit() const {
+    const int col = m_state->sampleType();
+    if (!m_profile || col < 0 || size_t(col) >= m_profile->sampleTypes.size())
+        return ValueUnit::Count;
+    return unitFromString(m_profile->strings.view(m_profile->sampleTypes[size_t(col)].unit));
+}
+
+const FlameTree &ProfileView::flameTree() const {
+    return m_flame->tree();
+}
+const FlameTree &ProfileView::tableTree() const {
+    return m_hasPlainTree ? m_plainTree : m_flame->tree();
+}
+
+void ProfileView::reaggregate() {
+    const std::vector<FrameId> zoomPath = m_flame->zoomPath();
+    const int col = m_state->sampleType();
+    FlameTree tree;
+    m_hasPlainTree = false;
+    m_plainTree = FlameTree{};
+    if (m_aggregator) {
+        const Transforms &t = m_state->transforms();
+        tree = m_aggregator->build(m_selection, col, t);
+        if (t.inverted) {
+            // Top functions and callers/callees are defined on top-down stacks.
+            Transforms plain = t;
+            plain.inverted = false;
+            m_plainTree = m_aggregator->build(m_selection, col, plain);
+            m_hasPlainTree = true;
+        }
+    }
+    m_flame->setData(m_profile, std::move(tree));
+    m_flame->zoomToPath(zoomPath);
+    m_flame->setOrientation(m_state->orientation());
+    m_flame->setHighlightedFunction(m_state->selectedFunction());
+    if (m_profile) {
+        const FlameTree &tt = tableTree();
+        m_top->model()->setStats(m_profile, topFunctions(tt, *m_profile), tt.total(), unit());
+        m_top->selectFunction(m_state->selectedFunction());
+    } else {
+        m_top->model()->clear();
+    }
+    updateCallerCallee();
+    updateMatched();
+    updateHeader();
+    updateTransformSummary();
+    updateBreadcrumbs();
+    scrollToRoot();
+    emit treeChanged();
+}
+
+void ProfileView::updateCallerCallee() {
+    const StringId fn = m_state->selectedFunction();
+    if (!m_profile || !fn.valid() || fn.v == 0)
+        m_callers->clear();
+    else
+        m_callers->setFunction(m_profile, tableTree(), fn, unit());
+}
+
+int64_t ProfileView::matchedTotal() const {
+    return m_flame->matchedTotal();
+}
+
+QString ProfileView::matchedText() const {
+    return m_matched->text();
+}
+
+void ProfileView::updateMatched() {
+    if (m_state->searchPattern().isEmpty()) {
+        m_matched->clear();
+        return;
+    }
+    if (!m_flame->searchActive()) {
+        m_matched->setText(tr("invalid regular expression"));
+        return;
+    }
+    const int64_t total = m_flame->tree().total();
+    m_matched->setText(
+        tr("matched: %1 (%2 of total)")
+            .arg(formatValue(m_flame->matchedTotal(), unit()), formatPercent(m_flame->matchedTotal(), total)));
+}
+
+QString ProfileView::headerText() const {
+    return m_header->text();
+}
+
+void ProfileView::updateHeader() {
+    if (!m_profile) {
+        m_header->setText(tr("No profile loaded"));
+        return;
+    }
+    const FlameTree &t = m_flame->tree();
+    const int col = m_state->sampleType();
+    const int64_t whole = col >= 0 && size_t(col) < m_profileTotals.size() ? m_profileTotals[size_t(col)] : 0;
+    const QString what = m_selectionDescription.isEmpty() ? tr("whole profile") : m_selectionDescription;
+    const QString samples = tr("%n sample(s)", nullptr, int(std::min<uint64_t>(t.sampleCount, INT32_MAX)));
+    QString text = what + QStringLiteral(" \u00B7 ") + samples;
+    if (!m_selectionDescription.isEmpty() || !m_selection.all)
+        text += QStringLiteral(" \u00B7 ") + tr("%1 of profile").arg(formatPercent(t.total(), whole));
+    else
+        text += QStringLiteral(" \u00B7 ") + tr("total %1").arg(formatValue(t.total(), unit()));
+    m_header->setText(text);
+}
+
+void ProfileView::updateTransformSummary() {
+    const Transforms &t = m_state->transforms();
+    QStringList parts;
+    if (m_profile && t.focusFunction.valid())
+        parts << tr("focus: %1").arg(fromUtf8(m_profile->strings.view(t.focusFunction)));
+    if (!t.hiddenFunctions.empty())
+        parts << tr("%n hidden", nullptr, int(t.hiddenFunctions.size()));
+    m_transformSummary->setText(parts.join(QStringLiteral(" \u00B7 ")));
+    m_clearTransforms->setVisible(!parts.isEmpty());
+}
+
+void ProfileView::updateBreadcrumbs() {
+    while (QLayoutItem *item = m_crumbsLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    auto *back = new QToolButton(m_crumbs);
+    back->setText(tr("\u2190 Back"));
+    back->setToolTip(tr("Back (Backspace, Alt+Left)"));
+    back->setEnabled(m_flame->canZoomBack());
+    connect(back, &QToolButton::clicked, m_flame, &FlameGraphWidget::zoomBack);
+    m_crumbsLayout->addWidget(back);
+    std::vector<uint32_t> chain;
+    const auto &nodes = m_flame->tree().nodes;
+    for (uint32_t n = m_flame->zoomNode(); n < nodes.size(); n = nodes[n].parent) {
+        chain.push_back(n);
+        if (n == 0)
+            break;
+    }
+    std::reverse(chain.begin(), chain.end());
+    for (size_t i = 0; i < chain.size(); ++i) {
+        if (i > 0) {
+            auto *sep = new QLabel(QStringLiteral("\u203A"), m_crumbs);
+            m_crumbsLayout->addWidget(sep);
+        }
+        const uint32_t node = chain[i];
+        QString name = m_flame->nodeName(int(node));
+        const QString full = name;
+        if (name.size() > kCrumbMaxChars)
+            name = name.left(kCrumbMaxChars - 1) + QChar(0x2026);
+        auto *crumb = new QToolButton(m_crumbs);
+        crumb->setText(name.replace(QLatin1Char('&'), QStringLiteral("&&")));
+        crumb->setToolTip(Qt::convertFromPlainText(full));
+        crumb->setAutoRaise(true);
+        crumb->setEnabled(i + 1 < chain.size());
+        connect(crumb, &QToolButton::clicked, m_flame, [this, node] { m_flame->zoomTo(node); });
+        m_crumbsLayout->addWidget(crumb);
+    }
+    m_crumbsLayout->addStretch(1);
+}
+
+void ProfileView::scrollToRoot() {
+    // Keep the root row in view: bottom for a flame graph, top for an icicle.
+    QTimer::singleShot(0, this, [this] {
+        QScrollBar *sb = m_scroll->verticalScrollBar();
+        sb->setValue(m_state->orientation() == FlameOrientation::Flame ? sb->maximum() : sb->minimum());
+    });
+}
+
+int ProfileView::nodeAt(const QPoint &flamePos) const {
+    return m_flame->nodeAt(flamePos);
+}
+QRect ProfileView::rectOfNode(int node) const {
+    return m_flame->rectOfNode(node);
+}
+
+} // namespace spanfire::views

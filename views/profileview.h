@@ -1,0 +1,108 @@
+#pragma once
+// ProfileView: the composite profile panel. A tool bar (sample type, search
+// box with "matched: X (Y % of total)", orientation, bottom-up / collapse
+// recursion toggles, focus/hidden summary), a header naming the current sample
+// selection, breadcrumbs, the flame graph, the top-functions table and the
+// caller/callee view -- all linked through one ProfileState.
+//
+// Aggregation runs on the GUI thread behind setProfile()/setSelection() (one
+// Aggregator per profile; O(selected samples) per change). The selection's
+// `order` pointer, when set, must outlive the selection (it points into the
+// dataset's link index). GUI thread only.
+
+#include "model/aggregator.h"
+#include "model/flametree.h"
+#include "model/profile.h"
+#include "views/format.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCheckBox;
+class QComboBox;
+class QHBoxLayout;
+class QLabel;
+class QLineEdit;
+class QScrollArea;
+class QToolButton;
+
+namespace spanfire::views {
+
+class CallerCalleeView;
+class FlameGraphWidget;
+class ProfileState;
+class TopFunctionsView;
+
+class ProfileView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ProfileView(QWidget *parent = nullptr);
+    ~ProfileView() override;
+
+    // Shows a new profile: default sample type, whole profile, no transforms, no zoom.
+    void setProfile(std::shared_ptr<const Profile> profile);
+    std::shared_ptr<const Profile> profile() const { return m_profile; }
+    // Restricts the graph and tables to some samples; `description` is shown above the graph.
+    void setSelection(const SampleSelection &selection, const QString &description);
+    void clearSelection();
+
+    ProfileState *state() const { return m_state; }
+    FlameGraphWidget *flameWidget() const { return m_flame; }
+    TopFunctionsView *topView() const { return m_top; }
+    CallerCalleeView *callerCalleeView() const { return m_callers; }
+    QLineEdit *searchEdit() const { return m_search; }
+
+    const FlameTree &flameTree() const;
+    int64_t matchedTotal() const;
+    QString matchedText() const;
+    QString headerText() const;
+    // Hit testing in flame-widget coordinates.
+    int nodeAt(const QPoint &flamePos) const;
+    QRect rectOfNode(int node) const;
+
+signals:
+    // The flame tree changed (new profile, selection, sample type or transforms).
+    void treeChanged();
+
+private:
+    void buildUi();
+    void connectState();
+    void reaggregate();
+    void updateMatched();
+    void updateHeader();
+    void updateTransformSummary();
+    void updateBreadcrumbs();
+    void updateCallerCallee();
+    void scrollToRoot();
+    ValueUnit unit() const;
+    const FlameTree &tableTree() const;
+
+    ProfileState *m_state;
+    std::shared_ptr<const Profile> m_profile;
+    std::unique_ptr<Aggregator> m_aggregator;
+    SampleSelection m_selection;
+    QString m_selectionDescription;
+    std::vector<int64_t> m_profileTotals; // per sample type
+    FlameTree m_plainTree;                // non-inverted tree for the tables when the graph is inverted
+    bool m_hasPlainTree = false;
+
+    QComboBox *m_sampleType = nullptr;
+    QLineEdit *m_search = nullptr;
+    QToolButton *m_caseSensitive = nullptr;
+    QLabel *m_matched = nullptr;
+    QComboBox *m_orientation = nullptr;
+    QCheckBox *m_inverted = nullptr;
+    QCheckBox *m_collapse = nullptr;
+    QLabel *m_transformSummary = nullptr;
+    QToolButton *m_clearTransforms = nullptr;
+    QLabel *m_header = nullptr;
+    QWidget *m_crumbs = nullptr;
+    QHBoxLayout *m_crumbsLayout = nullptr;
+    QScrollArea *m_scroll = nullptr;
+    FlameGraphWidget *m_flame = nullptr;
+    TopFunctionsView *m_top = nullptr;
+    CallerCalleeView *m_callers = nullptr;
+};
+
+} // namespace spanfire::views

@@ -1,0 +1,122 @@
+#include "views/topfunctionsmodel.h"
+
+#include <QTextDocument>
+
+namespace spanfire::views {
+
+TopFunctionsModel::TopFunctionsModel(QObject *parent) : QAbstractTableModel(parent) {
+}
+
+void TopFunctionsModel::setStats(std::shared_ptr<const Profile> profile, std::vector<FunctionStat> stats, int64_t total,
+                                 ValueUnit unit) {
+    beginResetModel();
+    m_profile = std::move(profile);
+    m_stats = std::move(stats);
+    m_total = total;
+    m_unit = unit;
+    if (!m_profile)
+        m_stats.clear();
+    endResetModel();
+}
+
+void TopFunctionsModel::clear() {
+    setStats(nullptr, {}, 0, ValueUnit::Count);
+}
+
+StringId TopFunctionsModel::functionAt(int row) const {
+    return row >= 0 && size_t(row) < m_stats.size() ? m_stats[size_t(row)].name : StringId();
+}
+
+int TopFunctionsModel::rowOf(StringId name) const {
+    for (size_t i = 0; i < m_stats.size(); ++i)
+        if (m_stats[i].name == name)
+            return int(i);
+    return -1;
+}
+
+QString TopFunctionsModel::functionName(int row) const {
+    if (!m_profile || row < 0 || size_t(row) >= m_stats.size())
+        return QString();
+    const auto v = m_profile->strings.view(m_stats[size_t(row)].name);
+    if (v.empty())
+        return tr("(root)");
+    return QString::fromUtf8(v.data(), qsizetype(v.size()));
+}
+
+int TopFunctionsModel::rowCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : int(m_stats.size());
+}
+
+int TopFunctionsModel::columnCount(const QModelIndex &parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant TopFunctionsModel::data(const QModelIndex &index, int role) const {
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return QVariant();
+    const FunctionStat &s = m_stats[size_t(index.row())];
+    const auto ratio = [this](int64_t v) { return m_total ? double(v) / double(m_total) : 0.0; };
+    switch (role) {
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case Flat:
+            return formatValue(s.flat, m_unit);
+        case FlatPercent:
+            return formatPercent(s.flat, m_total);
+        case Cum:
+            return formatValue(s.cum, m_unit);
+        case CumPercent:
+            return formatPercent(s.cum, m_total);
+        case Function:
+            return functionName(index.row());
+        }
+        break;
+    case SortRole:
+        switch (index.column()) {
+        case Flat:
+            return qlonglong(s.flat);
+        case FlatPercent:
+            return ratio(s.flat);
+        case Cum:
+            return qlonglong(s.cum);
+        case CumPercent:
+            return ratio(s.cum);
+        case Function:
+            return functionName(index.row());
+        }
+        break;
+    case FunctionIdRole:
+        return uint(s.name.v);
+    case Qt::ToolTipRole:
+        // Names are untrusted; escape so a name like "<b>x</b>" is shown literally.
+        if (index.column() == Function)
+            return Qt::convertFromPlainText(functionName(index.row()), Qt::WhiteSpaceNormal);
+        return QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == Function ? QVariant(int(Qt::AlignLeft | Qt::AlignVCenter))
+                                          : QVariant(int(Qt::AlignRight | Qt::AlignVCenter));
+    default:
+        break;
+    }
+    return QVariant();
+}
+
+QVariant TopFunctionsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Flat:
+        return tr("Flat");
+    case FlatPercent:
+        return tr("Flat %");
+    case Cum:
+        return tr("Cum");
+    case CumPercent:
+        return tr("Cum %");
+    case Function:
+        return tr("Function");
+    }
+    return QVariant();
+}
+
+} // namespace spanfire::views
