@@ -1,0 +1,134 @@
+#include "app/cli/options.h"
+
+#include <cstdlib>
+
+namespace spanfire::cli {
+
+const char *usage() {
+    return "usage: spanfire-cli COMMAND FILE... [options]\n"
+           "\n"
+           "commands:\n"
+           "  info FILE... [--json]\n"
+           "      per file: detected format, sample types, sample count, totals, duration,\n"
+           "      warnings; for trace files: trace count, span count, services\n"
+           "  top FILE... [--sample-type TYPE] [--limit N] [--focus REGEX] [--json]\n"
+           "      functions by flat (self) value, as `go tool pprof -top`; TYPE is type/unit or\n"
+           "      type (default: the file's default sample type); --focus keeps only samples\n"
+           "      with a frame whose function, file or module matches REGEX (total stays the\n"
+           "      whole profile's, as in pprof); several files are summed by function name.\n"
+           "      Text output shows 25 rows unless --limit is given; JSON shows all.\n"
+           "  folded FILE... [--sample-type TYPE]\n"
+           "      `root;caller;leaf value` lines (several files are summed by stack)\n"
+           "  spans FILE... [--trace ID] [--json]\n"
+           "      one row per trace; with --trace, one row per span of that trace\n"
+           "  render FILE... --view flame|icicle|top|window|timeline --out OUT.png [--size WxH]\n"
+           "      [--sample-type TYPE] [--trace ID]   renders the real widgets offscreen\n"
+           "\n"
+           "exit status: 0 on success, 2 on bad input (one line on stderr naming the file)\n";
+}
+
+namespace {
+bool parseSize(const std::string &s, int &w, int &h) {
+    const auto x = s.find('x');
+    if (x == std::string::npos)
+        return false;
+    char *end = nullptr;
+    const long lw = std::strtol(s.c_str(), &end, 10);
+    if (end != s.c_str() + x)
+        return false;
+    const long lh = std::strtol(s.c_str() + x + 1, &end, 10);
+    if (*end != '\0' || lw < 16 || lh < 16 || lw > 16384 || lh > 16384)
+        return false;
+    w = static_cast<int>(lw);
+    h = static_cast<int>(lh);
+    return true;
+}
+} // namespace
+
+bool parseOptions(const std::vector<std::string> &args, CliOptions &o, std::string &error) {
+    if (args.empty()) {
+        error = "missing command";
+        return false;
+    }
+    o.command = args[0];
+    if (o.command == "-h" || o.command == "--help" || o.command == "help") {
+        o.command = "help";
+        return true;
+    }
+    if (o.command != "info" && o.command != "top" && o.command != "folded" && o.command != "spans" &&
+        o.command != "render") {
+        error = "unknown command '" + o.command + "'";
+        return false;
+    }
+    for (size_t i = 1; i < args.size(); ++i) {
+        const std::string &a = args[i];
+        auto needValue = [&](std::string &dst) {
+            if (i + 1 >= args.size()) {
+                error = "option " + a + " needs a value";
+                return false;
+            }
+            dst = args[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--json") {
+            o.json = true;
+        } else if (a == "--sample-type") {
+            if (!needValue(o.sampleType))
+                return false;
+        } else if (a == "--focus") {
+            if (!needValue(o.focus))
+                return false;
+        } else if (a == "--view") {
+            if (!needValue(o.view))
+                return false;
+        } else if (a == "--out" || a == "-o") {
+            if (!needValue(o.out))
+                return false;
+        } else if (a == "--trace") {
+            if (!needValue(o.traceId))
+                return false;
+        } else if (a == "--limit") {
+            if (!needValue(v))
+                return false;
+            char *end = nullptr;
+            o.limit = std::strtoll(v.c_str(), &end, 10);
+            if (v.empty() || *end != '\0' || o.limit < 0) {
+                error = "--limit needs a non-negative number, got '" + v + "'";
+                return false;
+            }
+        } else if (a == "--size") {
+            if (!needValue(v))
+                return false;
+            if (!parseSize(v, o.width, o.height)) {
+                error = "--size needs WxH (16..16384), got '" + v + "'";
+                return false;
+            }
+        } else if (a == "--") {
+            for (++i; i < args.size(); ++i)
+                o.files.push_back(args[i]);
+        } else if (a.size() > 1 && a[0] == '-') {
+            error = "unknown option '" + a + "'";
+            return false;
+        } else {
+            o.files.push_back(a);
+        }
+    }
+    if (o.files.empty()) {
+        error = o.command + ": no input file given";
+        return false;
+    }
+    if (o.command == "render") {
+        if (o.view != "flame" && o.view != "icicle" && o.view != "top" && o.view != "window" && o.view != "timeline") {
+            error = "render: --view must be flame, icicle, top, window or timeline";
+            return false;
+        }
+        if (o.out.empty()) {
+            error = "render: --out OUT.png is required";
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace spanfire::cli

@@ -1,0 +1,27 @@
+#pragma once
+// CliOptions: the parsed command line of spanfire-cli (see usage()).
+// parseOptions() never exits; it returns false with a one-line message.
+
+#include <string>
+#include <vector>
+
+namespace spanfire::cli {
+
+struct CliOptions {
+    std::string command; // info | top | folded | spans | render | help
+    std::vector<std::string> files;
+    bool json = false;
+    std::string sampleType; // "type/unit" or "type"; empty = default
+    long long limit = -1;   // -1 = command default
+    std::string focus;      // regex; empty = none
+    std::string view;       // render: flame | icicle | top | window | timeline
+    std::string out;        // render: output PNG
+    int width = 1600;
+    int height = 1000;
+    std::string traceId; // spans / render timeline: 32 hex digits (prefix allowed)
+};
+
+const char *usage();
+bool parseOptions(const std::vector<std::string> &args, CliOptions &options, std::string &error);
+
+} // namespace spanfire::cli

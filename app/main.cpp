@@ -1,0 +1,31 @@
+// spanfire: the GUI. `spanfire [FILE...]` opens the window and loads the files.
+#include "app/mainwindow.h"
+#include "app/translations.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+
+int main(int argc, char **argv) {
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Spanfire"));
+    QCoreApplication::setApplicationName(QStringLiteral("spanfire"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SPANFIRE_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("Spanfire"));
+    spanfire::app::installTranslations();
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Distributed traces and CPU/memory profiles side by side."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("files"),
+                                 QCoreApplication::translate("main", "Profiles and trace files to open."),
+                                 QStringLiteral("[FILE...]"));
+    parser.process(app);
+
+    spanfire::app::MainWindow window;
+    window.restoreLayout();
+    window.show();
+    window.openFiles(parser.positionalArguments());
+    return app.exec();
+}

@@ -1,0 +1,378 @@
+#include "app/mainwindow.h"
+
+#include "app/loadjob.h"
+#include "app/loadprogresswidget.h"
+#include "app/profilepanel.h"
+#include "app/selectionhub.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "model/spantable.h"
+#include "views/format.h"
+#include "views/spandetailsview.h"
+#include "views/spantimelinewidget.h"
+#include "views/tracelistview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QToolButton>
+#include <QUrl>
+
+namespace spanfire::app {
+
+namespace {
+
+QStringList localFiles(const QMimeData *mime) {
+    QStringList paths;
+    if (!mime || !mime->hasUrls())
+        return paths;
+    for (const QUrl &url : mime->urls()) {
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    }
+    return paths;
+}
+
+QString fromStd(const std::string &s) {
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new Session(this)), m_loadJob(new LoadJob(this)), m_hub(new SelectionHub(this)) {
+    setWindowTitle(tr("Spanfire"));
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    setDockOptions(dockOptions() | QMainWindow::AllowTabbedDocks | QMainWindow::AnimatedDocks);
+    createDocks();
+    createActions();
+    createStatusBar();
+    m_defaultState = saveState();
+
+    connect(m_loadJob, &LoadJob::progress, m_progress, &LoadProgressWidget::setProgress);
+    connect(m_loadJob, &LoadJob::started, m_progress, &QWidget::show);
+    connect(m_loadJob, &LoadJob::fileLoaded, this, &MainWindow::addLoadedFile);
+    connect(m_loadJob, &LoadJob::batchFinished, this, [this] {
+        m_progress->hide();
+        reportFailures();
+    });
+    connect(m_loadJob, &LoadJob::cancelled, this, [this] {
+        m_progress->hide();
+        statusBar()->showMessage(tr("Loading cancelled"), 5000);
+        reportFailures();
+    });
+    connect(m_progress, &LoadProgressWidget::cancelRequested, this, &MainWindow::cancelLoading);
+
+    connect(m_session, &Session::currentProfileChanged, this, [this](int index) {
+        m_profilePanel->setProfile(index >= 0 ? m_session->profiles()[index].profile : nullptr);
+        if (m_profileChooser->currentIndex() != index)
+            m_profileChooser->setCurrentIndex(index);
+        updateSummary();
+    });
+    connect(m_session, &Session::profilesChanged, this, &MainWindow::updateProfileChooser);
+    connect(m_session, &Session::tracesChanged, this, [this] {
+        m_hub->showTraces(m_session->traces());
+        updateSummary();
+    });
+    connect(m_session, &Session::warningsChanged, this, &MainWindow::updateWarnings);
+    updateSummary();
+    updateWarnings();
+}
+
+MainWindow::~MainWindow() = default;
+
+QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName, QWidget *content,
+                                 Qt::DockWidgetArea area) {
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName);
+    dock->setWidget(content);
+    dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                      QDockWidget::DockWidgetFloatable);
+    addDockWidget(area, dock);
+    return dock;
+}
+
+void MainWindow::createDocks() {
+    m_profilePanel = new ProfilePanel(this);
+    m_traceList = new views::TraceListView(this);
+    m_traceList->setSelection(m_hub->traceSelection());
+    m_timeline = new views::SpanTimelineWidget(this);
+    m_timeline->setSelection(m_hub->traceSelection());
+    m_details = new views::SpanDetailsView(this);
+    m_details->setSelection(m_hub->traceSelection());
+
+    // No central widget: every view is a dock the user can move, tab or float.
+    m_traceListDock = addDock(tr("Traces"), QStringLiteral("traceListDock"), m_traceList, Qt::LeftDockWidgetArea);
+    m_timelineDock = addDock(tr("Timeline"), QStringLiteral("timelineDock"), m_timeline, Qt::RightDockWidgetArea);
+    m_detailsDock = addDock(tr("Span Details"), QStringLiteral("spanDetailsDock"), m_details, Qt::LeftDockWidgetArea);
+    m_profileDock = addDock(tr("Profile"), QStringLiteral("profileDock"), m_profilePanel, Qt::RightDockWidgetArea);
+    splitDockWidget(m_traceListDock, m_detailsDock, Qt::Vertical);
+    splitDockWidget(m_timelineDock, m_profileDock, Qt::Vertical);
+    resizeDocks({m_traceListDock, m_timelineDock}, {450, 1000}, Qt::Horizontal);
+    resizeDocks({m_timelineDock, m_profileDock}, {350, 500}, Qt::Vertical);
+}
+
+void MainWindow::createActions() {
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(tr("&Open..."), this, &MainWindow::onOpen);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
+    updateRecentMenu();
+    file->addSeparator();
+    QAction *closeAll = file->addAction(tr("&Close All"), m_session, &Session::clear);
+    closeAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    const QList<QDockWidget *> docks{m_traceListDock, m_timelineDock, m_detailsDock, m_profileDock};
+    int key = Qt::Key_1;
+    for (QDockWidget *dock : docks) {
+        QAction *toggle = dock->toggleViewAction();
+        toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(key++)));
+        m_viewMenu->addAction(toggle);
+    }
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("&Reset Layout"), this, &MainWindow::resetLayout);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Spanfire"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+
+    m_profileBar = addToolBar(tr("Profiles"));
+    m_profileBar->setObjectName(QStringLiteral("profileToolBar"));
+    m_profileBar->addWidget(new QLabel(tr("Profile:"), m_profileBar));
+    m_profileChooser = new QComboBox(m_profileBar);
+    m_profileChooser->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_profileChooser->setToolTip(tr("Several profiles are open; choose the one the profile view shows"));
+    m_profileBar->addWidget(m_profileChooser);
+    connect(m_profileChooser, &QComboBox::currentIndexChanged, m_session, &Session::setCurrentProfile);
+    m_profileBar->setVisible(false);
+    m_viewMenu->addAction(m_profileBar->toggleViewAction());
+}
+
+void MainWindow::createStatusBar() {
+    m_summary = new QLabel(this);
+    m_warningsButton = new QToolButton(this);
+    m_warningsButton->setAutoRaise(true);
+    connect(m_warningsButton, &QToolButton::clicked, this, &MainWindow::showWarnings);
+    m_progress = new LoadProgressWidget(this);
+    m_progress->hide();
+    statusBar()->addWidget(m_summary, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_warningsButton);
+}
+
+void MainWindow::openFiles(const QStringList &paths) {
+    QStringList files;
+    for (const QString &p : paths) {
+        if (p.isEmpty())
+            continue;
+        files << p;
+        Settings::addRecentFile(p);
+    }
+    if (files.isEmpty())
+        return;
+    Settings::setLastOpenDirectory(QFileInfo(files.last()).absolutePath());
+    m_loadJob->start(files);
+}
+
+void MainWindow::addLoadedFile(const LoadedFile &file) {
+    const ImportResult &r = file.result;
+    if (!r.ok) {
+        if (!r.error.cancelled)
+            m_failures << fromStd(r.error.toString());
+        return;
+    }
+    m_session->add(file.path, fromStd(r.format), r.profile, r.traces, r.warnings);
+    statusBar()->showMessage(tr("Loaded %1 (%2)").arg(QFileInfo(file.path).fileName(), fromStd(r.format)), 4000);
+}
+
+void MainWindow::reportFailures() {
+    if (m_failures.isEmpty()) {
+        m_lastErrorReport.clear();
+        return;
+    }
+    m_lastErrorReport = tr("%n file(s) could not be opened:", nullptr, int(m_failures.size())) +
+                        QStringLiteral("\n\n") + m_failures.join(QLatin1Char('\n'));
+    m_failures.clear();
+    if (!m_showDialogs)
+        return;
+    auto *box =
+        new QMessageBox(QMessageBox::Warning, tr("Could not open files"), m_lastErrorReport, QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText); // file names and messages are untrusted
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::cancelLoading() {
+    m_loadJob->cancel();
+}
+
+void MainWindow::onOpen() {
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Profiles and Traces"), Settings::lastOpenDirectory(),
+        tr("Profiles and traces (*.pb *.pb.gz *.pprof *.gz *.zst *.json *.jsonl *.txt *.folded *.bin);;All files (*)"));
+    openFiles(files);
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = Settings::recentFiles();
+    for (const QString &path : recent) {
+        QAction *a = m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({path}); });
+        a->setToolTip(path);
+        a->setStatusTip(path);
+    }
+    if (recent.isEmpty()) {
+        m_recentMenu->addAction(tr("No recent files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    m_recentMenu->addAction(tr("Clear List"), this, [] { Settings::clearRecentFiles(); });
+}
+
+QString MainWindow::summaryText() const {
+    QStringList parts;
+    const QLocale locale;
+    if (const ProfileEntry *e = m_session->current()) {
+        const Profile &p = *e->profile;
+        QStringList types;
+        for (size_t i = 0; i < p.sampleTypes.size(); ++i)
+            types << fromStd(p.sampleTypeName(i));
+        parts << QFileInfo(e->path).fileName();
+        parts << types.join(QStringLiteral(", "));
+        parts << tr("%1 samples").arg(locale.toString(qulonglong(p.sampleCount())));
+        if (p.durationNanos > 0)
+            parts << tr("duration %1").arg(views::formatValue(p.durationNanos, views::ValueUnit::Nanoseconds));
+    }
+    if (const auto &t = m_session->traces()) {
+        parts << tr("%1 traces, %2 spans, %3 services")
+                     .arg(locale.toString(qulonglong(t->traces.size())), locale.toString(qulonglong(t->spanCount())),
+                          locale.toString(qulonglong(t->services.size())));
+    }
+    if (parts.isEmpty())
+        return tr("Drop pprof, OTLP, Jaeger, Zipkin or folded-stacks files here, or use File \u25b8 Open.");
+    return parts.join(QStringLiteral(" \u00b7 "));
+}
+
+void MainWindow::updateSummary() {
+    m_summary->setText(summaryText());
+    QString title = tr("Spanfire");
+    if (const ProfileEntry *e = m_session->current())
+        title = QFileInfo(e->path).fileName() + QStringLiteral(" \u2014 ") + title;
+    setWindowTitle(title);
+}
+
+void MainWindow::updateWarnings() {
+    const quint64 n = m_session->warningCount();
+    m_warningsButton->setVisible(n > 0);
+    m_warningsButton->setText(QStringLiteral("\u26a0 ") + tr("%n warning(s)", nullptr, int(qMin<quint64>(n, INT_MAX))));
+    QStringList lines;
+    for (const FileWarnings &f : m_session->warnings()) {
+        lines << QFileInfo(f.path).fileName() + QLatin1Char(':');
+        for (const NamedCount &w : f.warnings)
+            lines << QStringLiteral("  ") + fromStd(w.name) + QStringLiteral(": ") + QString::number(w.count);
+    }
+    m_warningsButton->setToolTip(lines.join(QLatin1Char('\n')).toHtmlEscaped());
+}
+
+void MainWindow::showWarnings() {
+    QString text;
+    for (const FileWarnings &f : m_session->warnings()) {
+        text += f.path + QLatin1Char('\n');
+        for (const NamedCount &w : f.warnings)
+            text += QStringLiteral("    ") + fromStd(w.name) + QStringLiteral(": ") + QString::number(w.count) +
+                    QLatin1Char('\n');
+    }
+    auto *box = new QMessageBox(QMessageBox::Information, tr("Import warnings"),
+                                tr("Some records could not be used. What was usable is shown."), QMessageBox::Ok, this);
+    box->setTextFormat(Qt::PlainText);
+    box->setDetailedText(text);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void MainWindow::updateProfileChooser() {
+    const QSignalBlocker block(m_profileChooser);
+    m_profileChooser->clear();
+    for (const ProfileEntry &e : m_session->profiles()) {
+        m_profileChooser->addItem(QFileInfo(e.path).fileName() + QStringLiteral(" (") + e.format + QLatin1Char(')'));
+        m_profileChooser->setItemData(m_profileChooser->count() - 1, e.path, Qt::ToolTipRole);
+    }
+    m_profileChooser->setCurrentIndex(m_session->currentProfile());
+    m_profileBar->setVisible(m_session->profiles().size() > 1);
+}
+
+void MainWindow::showAbout() {
+    QMessageBox::about(this, tr("About Spanfire"),
+                       tr("<h3>Spanfire %1</h3><p>Distributed traces and CPU/memory profiles side by side: trace "
+                          "list, span timeline, flame and icicle graphs, top functions.</p>"
+                          "<p>Formats: pprof (raw, gzip, zstd), OTLP traces and profiles (JSON, protobuf), Jaeger "
+                          "JSON, Zipkin v2 JSON, folded stacks.</p><p>Built with Qt %2.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::resetLayout() {
+    restoreState(m_defaultState);
+}
+
+void MainWindow::restoreLayout() {
+    const QByteArray geometry = Settings::windowGeometry();
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = Settings::windowState();
+    if (!state.isEmpty())
+        restoreState(state);
+    m_profileBar->setVisible(m_session->profiles().size() > 1);
+}
+
+void MainWindow::saveLayout() const {
+    Settings::saveWindow(saveGeometry(), saveState());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *e) {
+    if (!localFiles(e->mimeData()).isEmpty())
+        e->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *e) {
+    const QStringList paths = localFiles(e->mimeData());
+    if (paths.isEmpty())
+        return;
+    e->acceptProposedAction();
+    openFiles(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent *e) {
+    m_loadJob->cancel();
+    saveLayout();
+    QMainWindow::closeEvent(e);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *e) {
+    if (e->key() == Qt::Key_Escape && m_loadJob->isRunning()) {
+        cancelLoading();
+        e->accept();
+        return;
+    }
+    QMainWindow::keyPressEvent(e);
+}
+
+} // namespace spanfire::app
