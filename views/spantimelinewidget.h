@@ -1,0 +1,177 @@
+#pragma once
+// SpanTimelineWidget: the span timeline of one trace, custom painted.
+//
+// Layout (top to bottom): a minimap of the whole trace (the visible window is
+// shaded and can be dragged), a time ruler (adaptive ns/µs/ms/s units, 1-2-5
+// steps), one fixed-height row per shown span in pre-order (name column with
+// indentation and expand/collapse triangles, then the bar), a service legend.
+//
+// Bars: service colour; the parts covered by children are drawn in a lighter
+// tone so self time ("time not spent in children") stands out; error spans get
+// a red edge and a red mark; events are ticks; with the critical path on, rows
+// off the path are faded and path rows get a dark centre line.
+//
+// Interaction (Perfetto-like): Ctrl+wheel zooms around the cursor, wheel
+// scrolls rows (over minimap/ruler it zooms), Shift+wheel pans, drag pans,
+// W/S zoom, A/D pan, 0 resets; click selects (spanSelected), the triangle or
+// Left/Right collapses/expands, Up/Down move the selection, double-click or
+// Enter zooms to the span.
+//
+// Performance: only rows in the viewport are visited (fixed row height maps y
+// to an index range); the base layer (everything but hover/selection) is
+// painted into a HiDPI pixmap cache keyed by trace, range, size, scroll,
+// collapsed set and toggles, so hover repaints blit it. The minimap is an
+// image built once per (trace, width) from a CoverageGrid (pixel columns).
+// Thread affinity: GUI thread. Names are untrusted and shown as plain text.
+
+#include "model/ids.h"
+#include "views/timelinelayout.h"
+
+#include <QImage>
+#include <QPixmap>
+#include <QPointer>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QScrollBar;
+
+namespace spanfire {
+class TraceSet;
+}
+
+namespace spanfire::views {
+
+class TraceSelection;
+
+class SpanTimelineWidget : public QWidget {
+    Q_OBJECT
+public:
+    static constexpr uint32_t kNoRow = SpanRow::kNone;
+
+    explicit SpanTimelineWidget(QWidget *parent = nullptr);
+    ~SpanTimelineWidget() override;
+
+    // Binds to a shared selection (not owned): follows its trace set, trace,
+    // span and critical-path toggle, and writes user selections back.
+    void setSelection(TraceSelection *selection);
+    // Without a shared selection (tests, render): data and trace directly.
+    void setTraceSet(std::shared_ptr<const TraceSet> set);
+    void setTrace(int traceIndex); // -1 clears
+    int traceIndex() const { return m_trace; }
+
+    // Visible time window, absolute ns (the trace's own clock).
+    std::pair<int64_t, int64_t> visibleRange() const;
+    void zoomTo(int64_t startNs, int64_t endNs);
+    void resetZoom();
+    void zoomBy(double factor, double anchorX); // factor < 1 zooms in; anchorX in widget px
+
+    // Geometry for tests and the app (span rows are TraceSet rows).
+    uint32_t rowAt(int y) const;         // shown span at widget y, kNoRow if none
+    QRect rectOfRow(uint32_t row) const; // full-width row rect; empty when not shown/scrolled out
+    QRectF barRect(uint32_t row) const;  // bar rect (clipped to the bar area); empty when hidden
+    QRect barArea() const;               // where bars are painted
+    QRect minimapArea() const;           // the whole-trace strip (bar x range)
+    int shownRowCount() const { return int(m_rows.size()); }
+    bool isShown(uint32_t row) const; // not hidden by a collapsed ancestor
+    void setCollapsed(uint32_t row, bool collapsed);
+    bool isCollapsed(uint32_t row) const;
+    void scrollToRow(uint32_t row);
+
+    void setSelectedRow(uint32_t row); // kNoRow clears; no signal
+    uint32_t selectedRow() const { return m_selected; }
+    void setCriticalPathEnabled(bool on);
+    bool criticalPathEnabled() const { return m_criticalPath; }
+    bool isOnCriticalPath(uint32_t row) const;
+    // Rows to outline (e.g. spans whose samples contain a selected frame).
+    void setHighlightedRows(const std::vector<uint32_t> &rows);
+
+    void setNameColumnWidth(int px);
+    int nameColumnWidth() const { return m_nameWidth; }
+    static int rowHeight();
+
+    // Tooltip of a span as rich text whose every untrusted part is escaped.
+    QString toolTipHtml(uint32_t row) const;
+    // Forces the next paint to rebuild the base layer (benchmarks).
+    void invalidateCache() { m_cacheValid = false; }
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void spanSelected(spanfire::SpanRow row);
+    void spanActivated(spanfire::SpanRow row); // double-click / Enter
+    void visibleRangeChanged(qint64 startNs, qint64 endNs);
+    void criticalPathToggled(bool on);
+
+protected:
+    bool event(QEvent *e) override;
+    void paintEvent(QPaintEvent *e) override;
+    void resizeEvent(QResizeEvent *e) override;
+    void wheelEvent(QWheelEvent *e) override;
+    void mousePressEvent(QMouseEvent *e) override;
+    void mouseMoveEvent(QMouseEvent *e) override;
+    void mouseReleaseEvent(QMouseEvent *e) override;
+    void mouseDoubleClickEvent(QMouseEvent *e) override;
+    void leaveEvent(QEvent *e) override;
+    void keyPressEvent(QKeyEvent *e) override;
+
+private:
+    enum class Drag { None, PendingRows, PanRows, Minimap };
+
+    void rebuildRows();
+    void rebuildCriticalPath();
+    void updateScrollBar();
+    void setView(TimeRange view);
+    TimeRange bounds() const;
+    TimeScale barScale() const;
+    TimeScale minimapScale() const;
+    int rowsTop() const;
+    int rowsBottom() const;
+    int indexOfRow(uint32_t row) const; // index in m_rows or -1
+    void selectByUser(uint32_t row);
+    void toggleCollapsed(uint32_t row);
+    bool onTriangle(uint32_t row, QPoint pos) const;
+    void zoomToRow(uint32_t row);
+    void changed(); // base layer dirty + update()
+
+    void paintBase(QPainter &p);
+    void paintMinimap(QPainter &p);
+    void paintRuler(QPainter &p);
+    void paintRows(QPainter &p);
+    void paintRow(QPainter &p, uint32_t row, int y, const TimeScale &scale);
+    void paintLegend(QPainter &p);
+    void buildMinimapImage();
+
+    std::shared_ptr<const TraceSet> m_set;
+    QPointer<TraceSelection> m_selection;
+    int m_trace = -1;
+    uint32_t m_first = 0, m_end = 0; // rows of the trace
+    int64_t m_originNs = 0;          // trace start (view ranges are offsets from it)
+    TimeRange m_view{0, 1};
+    std::vector<uint8_t> m_collapsed;                               // per trace row
+    std::vector<uint32_t> m_rows;                                   // shown rows, pre-order
+    std::vector<uint8_t> m_critical;                                // per trace row
+    std::vector<std::pair<uint32_t, TimeRange>> m_criticalSections; // (row, ns offsets), sorted by row
+    std::vector<uint8_t> m_highlight;                               // per trace row
+    bool m_criticalPath = false;
+    uint32_t m_selected = kNoRow;
+    uint32_t m_hover = kNoRow;
+    int m_nameWidth = 300;
+    QScrollBar *m_vbar = nullptr;
+
+    Drag m_drag = Drag::None;
+    QPoint m_pressPos;
+    TimeRange m_pressView;
+    int m_pressScroll = 0;
+    double m_minimapGrab = 0; // ns offset of the press inside the minimap window
+
+    QPixmap m_cache;
+    bool m_cacheValid = false;
+    QImage m_minimap;
+    int m_minimapWidth = -1;
+    qreal m_minimapDpr = 0;
+};
+
+} // namespace spanfire::views
