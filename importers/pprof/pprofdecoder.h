@@ -129,6 +129,7 @@ private:
     std::vector<RawLabel> m_scratchLabels, m_prevLabels;
     std::vector<Label> m_scratchModelLabels;
     LabelSetId m_prevLabelSet{0};
+    bool m_hasLabels = false;
     std::vector<uint32_t> m_pathFrames;
 
     // stack cache: hash of location indexes -> entry (verified on hit)

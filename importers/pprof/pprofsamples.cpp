@@ -119,9 +119,12 @@ bool PprofDecoder::addSample(uint64_t offset) {
     p.sampleNode.push_back(pathFor(m_scratchLocs).v);
     for (size_t k = 0; k < m_scratchValues.size(); ++k)
         p.values[k].push_back(m_scratchValues[k]);
-    if (labels.v != 0 && p.sampleLabels.empty())
-        p.sampleLabels.assign(p.sampleNode.size() - 1, 0); // first labelled sample: backfill
-    if (!p.sampleLabels.empty())
+    if (labels.v != 0 && !m_hasLabels) {
+        m_hasLabels = true; // first labelled sample: backfill the column
+        p.sampleLabels.reserve(size_t(m_sampleCount));
+        p.sampleLabels.assign(p.sampleNode.size() - 1, 0);
+    }
+    if (m_hasLabels)
         p.sampleLabels.push_back(labels.v);
     return true;
 }
