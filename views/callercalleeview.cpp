@@ -42,6 +42,9 @@ QTableView *CallerCalleeView::makeTable(TopFunctionsModel *model) {
     table->verticalHeader()->hide();
     table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 4);
     table->horizontalHeader()->setStretchLastSection(true);
+    // Numeric columns just wide enough for "999.99 ms" / "99.99 %"; the name gets the rest.
+    table->horizontalHeader()->setDefaultSectionSize(
+        table->fontMetrics().horizontalAdvance(QStringLiteral("999.99 ms")) + 16);
     table->setWordWrap(false);
     connect(table, &QTableView::doubleClicked, this, [this, proxy, model](const QModelIndex &idx) {
         const StringId name = model->functionAt(proxy->mapToSource(idx).row());

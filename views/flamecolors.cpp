@@ -99,7 +99,7 @@ QRgb dimmed(QRgb c) {
 
 QRgb textColorFor(QRgb bg) {
     const double lum = 0.299 * qRed(bg) + 0.587 * qGreen(bg) + 0.114 * qBlue(bg);
-    return lum < 140 ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
+    return lum < 100 ? qRgb(255, 255, 255) : qRgb(0, 0, 0);
 }
 
 } // namespace spanfire::views::FlameColors

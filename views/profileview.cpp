@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -113,6 +114,8 @@ void ProfileView::buildUi() {
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({600, 400}); // proportions: the flame graph gets 60 % initially
+    bottom->setSizes({600, 400});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -340,7 +343,8 @@ void ProfileView::updateHeader() {
     const int col = m_state->sampleType();
     const int64_t whole = col >= 0 && size_t(col) < m_profileTotals.size() ? m_profileTotals[size_t(col)] : 0;
     const QString what = m_selectionDescription.isEmpty() ? tr("whole profile") : m_selectionDescription;
-    const QString samples = tr("%n sample(s)", nullptr, int(std::min<uint64_t>(t.sampleCount, INT32_MAX)));
+    const QString samples =
+        t.sampleCount == 1 ? tr("1 sample") : tr("%1 samples").arg(QLocale().toString(qulonglong(t.sampleCount)));
     QString text = what + QStringLiteral(" \u00B7 ") + samples;
     if (!m_selectionDescription.isEmpty() || !m_selection.all)
         text += QStringLiteral(" \u00B7 ") + tr("%1 of profile").arg(formatPercent(t.total(), whole));

@@ -38,6 +38,9 @@ TopFunctionsView::TopFunctionsView(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Numeric columns just wide enough for "999.99 ms" / "99.99 %"; the name gets the rest.
+    m_table->horizontalHeader()->setDefaultSectionSize(
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("999.99 ms")) + 16);
     m_table->setWordWrap(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

@@ -1,0 +1,225 @@
+// ProfileView: linking through ProfileState (top row -> flame highlight,
+// frame click -> table + caller/callee), search total label, sample-type
+// default, transforms, selection header, Ctrl+F.
+#include "foldedprofile.h"
+
+#include "views/callercalleeview.h"
+#include "views/flamegraphwidget.h"
+#include "views/profilestate.h"
+#include "views/profileview.h"
+#include "views/topfunctionsmodel.h"
+#include "views/topfunctionsview.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTest>
+
+using namespace spanfire;
+using namespace spanfire::views;
+
+namespace {
+
+std::shared_ptr<Profile> twoTypeProfile() {
+    // Column 0: samples/count, column 1: cpu/nanoseconds (the default).
+    auto p = testing::profileFromFolded({"a;b;a;b 1 10", "a;c 1 5", "d;b 1 7"}, {"samples/count", "cpu/nanoseconds"});
+    p->defaultSampleType = 1;
+    return p;
+}
+
+int nodeNamed(const FlameGraphWidget *w, const QString &name) {
+    for (uint32_t i = 1; i < w->tree().nodes.size(); ++i)
+        if (w->nodeName(int(i)) == name)
+            return int(i);
+    return -1;
+}
+
+} // namespace
+
+class TestProfileView : public QObject {
+    Q_OBJECT
+private slots:
+    void defaultSampleTypeAndSwitching() {
+        ProfileView v;
+        v.setProfile(twoTypeProfile());
+        QCOMPARE(v.flameTree().valueColumn, 1);
+        QCOMPARE(v.flameTree().total(), int64_t(22));
+        auto *combo = v.findChild<QComboBox *>();
+        QVERIFY(combo);
+        QCOMPARE(combo->currentText(), QStringLiteral("cpu/nanoseconds"));
+        combo->setCurrentIndex(combo->findData(0));
+        QCOMPARE(v.state()->sampleType(), 0);
+        QCOMPARE(v.flameTree().valueColumn, 0);
+        QCOMPARE(v.flameTree().total(), int64_t(3));
+        QVERIFY(v.headerText().contains(QStringLiteral("3 samples")));
+    }
+
+    void searchShowsMatchedTotal() {
+        ProfileView v;
+        v.setProfile(twoTypeProfile());
+        v.searchEdit()->setText(QStringLiteral("^b$"));
+        QCOMPARE(v.state()->searchPattern(), QStringLiteral("^b$"));
+        QCOMPARE(v.matchedTotal(), int64_t(17));
+        QCOMPARE(v.matchedText(), QStringLiteral("matched: 17 ns (77.3 % of total)"));
+        v.searchEdit()->setText(QStringLiteral("[")); // invalid
+        QCOMPARE(v.matchedText(), QStringLiteral("invalid regular expression"));
+        v.searchEdit()->clear();
+        QVERIFY(v.matchedText().isEmpty());
+        // Re-aggregation keeps the search.
+        v.searchEdit()->setText(QStringLiteral("^c$"));
+        v.state()->setSampleType(0);
+        QCOMPARE(v.matchedTotal(), int64_t(1));
+    }
+
+    void choosingTopRowHighlightsFunction() {
+        ProfileView v;
+        v.setProfile(twoTypeProfile());
+        QTableView *table = v.topView()->table();
+        QSortFilterProxyModel *px = v.topView()->proxy();
+        int rowC = -1;
+        for (int r = 0; r < px->rowCount(); ++r)
+            if (px->index(r, TopFunctionsModel::Function).data().toString() == QStringLiteral("c"))
+                rowC = r;
+        QVERIFY(rowC >= 0);
+        table->selectRow(rowC);
+        const StringId c = v.profile()->strings.find("c");
+        QCOMPARE(v.state()->selectedFunction(), c);
+        QCOMPARE(v.flameWidget()->highlightedFunction(), c);
+        QCOMPARE(v.callerCalleeView()->function(), c);
+        QCOMPARE(v.callerCalleeView()->callersModel()->functionName(0), QStringLiteral("a"));
+        // The highlighted frame is painted in the selection palette (blue family: more blue than red).
+        FlameGraphWidget *w = v.flameWidget();
+        w->resize(600, 200);
+        const QRect rc = w->rectOfNode(nodeNamed(w, QStringLiteral("c")));
+        const QImage img = w->paintToImage(w->size());
+        const QRgb px0 = img.pixel(rc.center());
+        QVERIFY2(qBlue(px0) > qRed(px0), qPrintable(QString::number(px0, 16)));
+    }
+
+    void clickingFrameSelectsRow() {
+        ProfileView v;
+        v.resize(900, 700);
+        v.setProfile(twoTypeProfile());
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        FlameGraphWidget *w = v.flameWidget();
+        const int d = nodeNamed(w, QStringLiteral("d"));
+        QTest::mouseClick(w, Qt::LeftButton, {}, v.rectOfNode(d).center());
+        const StringId dName = v.profile()->strings.find("d");
+        QCOMPARE(v.state()->selectedFunction(), dName);
+        QCOMPARE(w->zoomNode(), uint32_t(d));
+        QCOMPARE(v.state()->zoomPath().size(), size_t(1));
+        const QModelIndex cur = v.topView()->table()->currentIndex();
+        QVERIFY(cur.isValid());
+        QCOMPARE(cur.siblingAtColumn(TopFunctionsModel::Function).data().toString(), QStringLiteral("d"));
+        // Ctrl+F focuses the search box.
+        w->setFocus();
+        QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(v.searchEdit()->hasFocus());
+    }
+
+    void transforms() {
+        ProfileView v;
+        v.setProfile(twoTypeProfile());
+        const StringId a = v.profile()->strings.find("a");
+        const StringId b = v.profile()->strings.find("b");
+        // Collapse recursion: a;b;a;b stays (not direct recursion); max depth stays 4.
+        QCOMPARE(v.flameTree().maxDepth, 4u);
+        // Focus on b: only samples through b, re-rooted at b.
+        v.state()->setFocusFunction(b);
+        QCOMPARE(v.flameTree().total(), int64_t(17));
+        // Hide b: a;b;a;b -> a;a, cost goes to callers.
+        v.state()->setFocusFunction(StringId());
+        v.state()->hideFunction(b);
+        QCOMPARE(v.flameTree().total(), int64_t(22));
+        QCOMPARE(nodeNamed(v.flameWidget(), QStringLiteral("b")), -1);
+        const auto countA = [&v] {
+            int n = 0;
+            for (uint32_t i = 1; i < v.flameTree().nodes.size(); ++i)
+                n += v.flameWidget()->nodeName(int(i)) == QStringLiteral("a");
+            return n;
+        };
+        QCOMPARE(countA(), 2);                 // a;a and a;c share the outer a
+        v.state()->setCollapseRecursion(true); // a;a -> a
+        QCOMPARE(countA(), 1);
+        QCOMPARE(v.flameTree().total(), int64_t(22));
+        v.state()->clearHiddenFunctions();
+        v.state()->setCollapseRecursion(false);
+        // Inverted: the graph is bottom-up, the table keeps top-down semantics.
+        v.state()->setInverted(true);
+        QVERIFY(v.flameTree().inverted);
+        TopFunctionsModel *m = v.topView()->model();
+        QCOMPARE(m->stats()[size_t(m->rowOf(a))].cum, int64_t(15));
+        QCOMPARE(m->stats()[size_t(m->rowOf(b))].flat, int64_t(17));
+        // Roots of the inverted graph are the leaves: b (17) and c (5).
+        const auto &nodes = v.flameTree().nodes;
+        QCOMPARE(v.flameWidget()->nodeName(1), QStringLiteral("b"));
+        QCOMPARE(nodes[1].total, int64_t(17));
+        // Context-menu requests go through the state.
+        emit v.flameWidget()->hideFunctionRequested(a);
+        QCOMPARE(v.state()->transforms().hiddenFunctions.size(), size_t(1));
+    }
+
+    void selectionHeader() {
+        ProfileView v;
+        v.setProfile(twoTypeProfile());
+        QVERIFY(v.headerText().startsWith(QStringLiteral("whole profile")));
+        v.setSelection(SampleSelection::indices({{2, 3}}), QStringLiteral("span <validate-card>"));
+        QCOMPARE(v.flameTree().total(), int64_t(7));
+        QCOMPARE(v.headerText(), QStringLiteral("span <validate-card> \u00B7 1 sample \u00B7 31.8 % of profile"));
+        QCOMPARE(v.topView()->model()->rowCount(), 2); // d and b
+        v.clearSelection();
+        QCOMPARE(v.flameTree().total(), int64_t(22));
+        v.setProfile(nullptr);
+        QCOMPARE(v.topView()->model()->rowCount(), 0);
+        QVERIFY(v.flameTree().empty());
+    }
+
+    void rendersComposite() {
+        auto p = testing::profileFromFolded(
+            {"runtime.main;main.main;net/http.(*conn).serve;main.checkout;main.validateCard;crypto/sha256.block 120",
+             "runtime.main;main.main;net/http.(*conn).serve;main.checkout;database/sql.(*DB).QueryContext 260",
+             "runtime.main;main.main;net/http.(*conn).serve;main.search;sort.Slice 75",
+             "runtime.gcBgMarkWorker;runtime.gcDrain;runtime.scanobject 110"},
+            {"cpu/nanoseconds"});
+        ProfileView v;
+        v.resize(1200, 800);
+        v.setProfile(p);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        v.searchEdit()->setText(QStringLiteral("validate"));
+        v.state()->setSelectedFunction(p->strings.find("main.checkout"));
+        const int serve = nodeNamed(v.flameWidget(), QStringLiteral("net/http.(*conn).serve"));
+        QVERIFY(serve > 0);
+        v.flameWidget()->zoomTo(uint32_t(serve));
+        QCoreApplication::processEvents();
+        const QImage img = v.grab().toImage();
+        QVERIFY(!img.isNull());
+        const QString bin = qEnvironmentVariable("SPANFIRE_BINARY_DIR");
+        QVERIFY(img.save((bin.isEmpty() ? QDir::currentPath() : bin) + QStringLiteral("/tst_profileview.png")));
+        QCOMPARE(v.matchedText(), QStringLiteral("matched: 120 ns (21.2 % of total)"));
+    }
+
+    void orientationFromState() {
+        ProfileView v;
+        v.setProfile(twoTypeProfile());
+        QCOMPARE(v.flameWidget()->orientation(), FlameOrientation::Flame);
+        auto combos = v.findChildren<QComboBox *>();
+        QComboBox *orient = nullptr;
+        for (QComboBox *c : combos)
+            if (c->findData(int(FlameOrientation::Icicle)) >= 0 && c->count() == 2 &&
+                c->itemText(1) == QStringLiteral("Icicle graph"))
+                orient = c;
+        QVERIFY(orient);
+        orient->setCurrentIndex(1);
+        QCOMPARE(v.state()->orientation(), FlameOrientation::Icicle);
+        QCOMPARE(v.flameWidget()->orientation(), FlameOrientation::Icicle);
+        v.state()->setOrientation(FlameOrientation::Flame);
+        QCOMPARE(orient->currentIndex(), 0);
+    }
+};
+
+QTEST_MAIN(TestProfileView)
+#include "tst_profileview.moc"
