@@ -480,6 +480,12 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         s.flags[r] = d.flags;
         s.attrOffsets[r] = uint32_t(s.attributes.size());
         s.attributes.insert(s.attributes.end(), m_spanAttrs.begin() + st.attrBegin, m_spanAttrs.begin() + st.attrEnd);
+    }
+    s.attrOffsets[rows] = uint32_t(s.attributes.size());
+    // Event and link attributes go after all span attributes so that
+    // attrOffsets stays a plain CSR array.
+    for (uint32_t r = 0; r < rows; ++r) {
+        const Staged &st = sp[order[r]];
         s.eventOffsets[r] = uint32_t(s.events.size());
         evs.assign(m_events.begin() + st.eventBegin, m_events.begin() + st.eventEnd);
         std::stable_sort(evs.begin(), evs.end(),
@@ -502,7 +508,6 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
             s.links.push_back(l);
         }
     }
-    s.attrOffsets[rows] = uint32_t(s.attributes.size());
     s.eventOffsets[rows] = uint32_t(s.events.size());
     s.linkOffsets[rows] = uint32_t(s.links.size());
 

@@ -1,0 +1,17 @@
+#pragma once
+// OTLP/JSON traces reader: one TracesData / ExportTraceServiceRequest JSON
+// document (already parsed by simdjson) into a TraceSetBuilder. Lenient as
+// real files need (FORMATS.md §2.2): hex ids in any case or base64, int64 as
+// strings or numbers, enums as numbers or names, camelCase or snake_case
+// keys, the pre-v0.15 instrumentationLibrarySpans / instrumentationLibrary
+// keys; unknown keys are ignored. Throws JsonSchemaError on wrong types.
+
+#include "importers/otlp/tracejson.h"
+
+namespace spanfire {
+
+// True when `root` is an object with a resourceSpans (or resource_spans) key.
+bool isOtlpTracesJson(simdjson::dom::element root);
+void readOtlpTracesJson(JsonTraceReader &r, simdjson::dom::element root);
+
+} // namespace spanfire

@@ -1,0 +1,479 @@
+#include "importers/otlp/otlpproto.h"
+
+#include "importers/common/wirereader.h"
+#include "importers/otlp/attrtext.h"
+
+#include <cstring>
+#include <vector>
+
+namespace spanfire {
+
+namespace {
+
+// Decoder state for one message; on a wire error the reader latches it and
+// every decoder returns early.
+class ProtoTraceReader {
+public:
+    ProtoTraceReader(TraceSetBuilder &b, std::string_view whole) : m_b(b), m_base(whole.data()) {}
+
+    bool typeIs(WireReader &r, WireType got, WireType want) {
+        if (got == want)
+            return true;
+        r.fail("OTLP field has an unexpected protobuf wire type");
+        return false;
+    }
+
+    std::string_view str(WireReader &r, WireType t) { return typeIs(r, t, WireType::Len) ? r.bytesView() : ""; }
+
+    // AnyValue -> attribute payload.
+    Attribute anyValue(StringId key, WireReader r) {
+        Attribute a;
+        a.key = key;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            switch (f) {
+            case 1:
+                a.type = AttrType::String;
+                a.bits = m_b.intern(str(r, t)).v;
+                break;
+            case 2:
+                if (!typeIs(r, t, WireType::Varint)) {
+                    m_outer->adopt(r);
+                    return a;
+                }
+                a.type = AttrType::Bool;
+                a.bits = r.varint() != 0;
+                break;
+            case 3:
+                if (!typeIs(r, t, WireType::Varint)) {
+                    m_outer->adopt(r);
+                    return a;
+                }
+                a.type = AttrType::Int;
+                a.bits = r.varint();
+                break;
+            case 4:
+                if (!typeIs(r, t, WireType::Fixed64)) {
+                    m_outer->adopt(r);
+                    return a;
+                }
+                a.type = AttrType::Double;
+                a.bits = r.fixed64();
+                break;
+            case 5:
+            case 6: {
+                if (!typeIs(r, t, WireType::Len)) {
+                    m_outer->adopt(r);
+                    return a;
+                }
+                WireReader sub = r.sub();
+                m_text.clear();
+                appendCompositeJson(m_text, sub, f == 5);
+                r.adopt(sub);
+                a.type = f == 5 ? AttrType::Array : AttrType::KvList;
+                a.bits = m_b.intern(m_text).v;
+                break;
+            }
+            case 7:
+                a.type = AttrType::Bytes;
+                a.bits = m_b.intern(base64Encode(str(r, t))).v;
+                break;
+            default:
+                r.skip(t);
+            }
+        }
+        m_outer->adopt(r);
+        return a;
+    }
+
+    // ArrayValue {1: AnyValue*} or KeyValueList {1: KeyValue*} as JSON text.
+    void appendCompositeJson(std::string &out, WireReader &r, bool isArray) {
+        out.push_back(isArray ? '[' : '{');
+        bool first = true;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            if (f != 1) {
+                r.skip(t);
+                continue;
+            }
+            if (!typeIs(r, t, WireType::Len))
+                return;
+            WireReader item = r.sub();
+            if (!first)
+                out.push_back(',');
+            first = false;
+            if (isArray) {
+                appendAnyValueJson(out, item);
+            } else {
+                std::string_view key;
+                WireReader value(item.base(), item.position(), item.position());
+                bool hasValue = false;
+                uint32_t kf;
+                WireType kt;
+                while (item.next(kf, kt)) {
+                    if (kf == 1)
+                        key = str(item, kt);
+                    else if (kf == 2 && typeIs(item, kt, WireType::Len)) {
+                        value = item.sub();
+                        hasValue = true;
+                    } else
+                        item.skip(kt);
+                }
+                appendJsonString(out, key);
+                out.push_back(':');
+                if (hasValue)
+                    appendAnyValueJson(out, value);
+                else
+                    out += "null";
+                item.adopt(value);
+            }
+            r.adopt(item);
+        }
+        out.push_back(isArray ? ']' : '}');
+    }
+
+    void appendAnyValueJson(std::string &out, WireReader &r) {
+        uint32_t f;
+        WireType t;
+        const size_t mark = out.size();
+        bool any = false;
+        while (r.next(f, t)) {
+            // proto3 oneof: the last member on the wire wins.
+            switch (f) {
+            case 1:
+                out.resize(mark);
+                appendJsonString(out, str(r, t));
+                any = true;
+                break;
+            case 2:
+                out.resize(mark);
+                out += r.varint() ? "true" : "false";
+                any = true;
+                break;
+            case 3:
+                out.resize(mark);
+                out += std::to_string(int64_t(r.varint()));
+                any = true;
+                break;
+            case 4: {
+                out.resize(mark);
+                const uint64_t bits = r.fixed64();
+                double d;
+                std::memcpy(&d, &bits, sizeof d);
+                appendJsonDouble(out, d);
+                any = true;
+                break;
+            }
+            case 5:
+            case 6: {
+                if (!typeIs(r, t, WireType::Len))
+                    return;
+                out.resize(mark);
+                WireReader sub = r.sub();
+                appendCompositeJson(out, sub, f == 5);
+                r.adopt(sub);
+                any = true;
+                break;
+            }
+            case 7:
+                out.resize(mark);
+                appendJsonString(out, base64Encode(str(r, t)));
+                any = true;
+                break;
+            default:
+                r.skip(t);
+            }
+        }
+        if (!any)
+            out += "null";
+    }
+
+    // KeyValue {1: key, 2: AnyValue}.
+    Attribute keyValue(WireReader r) {
+        StringId key{0};
+        Attribute a;
+        bool hasValue = false;
+        const char *vb = nullptr, *ve = nullptr;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            if (f == 1) {
+                key = m_b.intern(str(r, t));
+            } else if (f == 2 && typeIs(r, t, WireType::Len)) {
+                r.bytes(vb, ve);
+                hasValue = true;
+            } else {
+                r.skip(t);
+            }
+        }
+        m_outer->adopt(r);
+        a.key = key;
+        if (hasValue)
+            a = anyValue(key, WireReader(m_base, vb, ve));
+        return a;
+    }
+
+    // Repeated KeyValue field `field` of the message in r -> m_attrs.
+    const std::vector<Attribute> &attributes(WireReader r, uint32_t field) {
+        m_attrs.clear();
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            if (f == field && typeIs(r, t, WireType::Len))
+                m_attrs.push_back(keyValue(r.sub()));
+            else
+                r.skip(t);
+        }
+        m_outer->adopt(r);
+        return m_attrs;
+    }
+
+    uint32_t resource(WireReader r) {
+        const std::vector<Attribute> &attrs = attributes(r, 1);
+        const StringId key = m_b.strings().find("service.name");
+        StringId service;
+        for (const Attribute &a : attrs)
+            if (a.key == key && a.type == AttrType::String)
+                service = StringId(uint32_t(a.bits));
+        return m_b.addResource(service, attrs.data(), attrs.size());
+    }
+
+    uint32_t scope(WireReader r) {
+        StringId name{0}, version{0};
+        WireReader again = r;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            if (f == 1)
+                name = m_b.intern(str(r, t));
+            else if (f == 2)
+                version = m_b.intern(str(r, t));
+            else
+                r.skip(t);
+        }
+        m_outer->adopt(r);
+        const std::vector<Attribute> &attrs = attributes(again, 3);
+        return m_b.addScope(name, version, attrs.data(), attrs.size());
+    }
+
+    void span(WireReader r, uint32_t res, uint32_t scp) {
+        SpanData d;
+        d.resource = res;
+        d.scope = scp;
+        bool traceOk = false, spanOk = false;
+        WireReader second = r;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            switch (f) {
+            case 1:
+                traceOk = traceIdFromBytes(str(r, t), &d.traceId);
+                break;
+            case 2:
+                spanOk = spanIdFromBytes(str(r, t), &d.spanId);
+                break;
+            case 4: {
+                const std::string_view p = str(r, t);
+                if (!spanIdFromBytes(p, &d.parentSpanId))
+                    d.parentSpanId = 0;
+                break;
+            }
+            case 5:
+                d.name = m_b.intern(str(r, t));
+                break;
+            case 6:
+                if (typeIs(r, t, WireType::Varint)) {
+                    const uint64_t k = r.varint();
+                    d.kind = k <= 5 ? SpanKind(k) : SpanKind::Unspecified;
+                }
+                break;
+            case 7:
+                if (typeIs(r, t, WireType::Fixed64))
+                    d.startNs = int64_t(r.fixed64());
+                break;
+            case 8:
+                if (typeIs(r, t, WireType::Fixed64))
+                    d.endNs = int64_t(r.fixed64());
+                break;
+            case 15: {
+                if (!typeIs(r, t, WireType::Len))
+                    break;
+                WireReader st = r.sub();
+                uint32_t sf;
+                WireType stt;
+                while (st.next(sf, stt)) {
+                    if (sf == 2)
+                        d.statusMessage = m_b.intern(str(st, stt));
+                    else if (sf == 3 && typeIs(st, stt, WireType::Varint)) {
+                        const uint64_t c = st.varint();
+                        d.status = c <= 2 ? StatusCode(c) : StatusCode::Unset;
+                    } else
+                        st.skip(stt);
+                }
+                r.adopt(st);
+                break;
+            }
+            case 16:
+                if (typeIs(r, t, WireType::Fixed32) && (r.fixed32() & 0x300) == 0x300)
+                    d.flags |= TraceSet::kHasRemoteParent;
+                break;
+            default:
+                r.skip(t);
+            }
+        }
+        m_outer->adopt(r);
+        if (!r.ok())
+            return;
+        if (!traceOk || !spanOk) {
+            m_b.addWarning(!traceOk ? "spans with an invalid trace id dropped"
+                                    : "spans with an invalid span id dropped");
+            return;
+        }
+        m_b.beginSpan(d);
+        while (second.next(f, t)) {
+            if (f == 9 && t == WireType::Len) {
+                m_b.addAttribute(keyValue(second.sub()));
+            } else if (f == 11 && t == WireType::Len) {
+                WireReader ev = second.sub();
+                WireReader evAttrs = ev;
+                int64_t time = 0;
+                StringId name{0};
+                uint32_t ef;
+                WireType et;
+                while (ev.next(ef, et)) {
+                    if (ef == 1 && typeIs(ev, et, WireType::Fixed64))
+                        time = int64_t(ev.fixed64());
+                    else if (ef == 2)
+                        name = m_b.intern(str(ev, et));
+                    else
+                        ev.skip(et);
+                }
+                second.adopt(ev);
+                m_b.addEvent(time, name);
+                for (const Attribute &a : attributes(evAttrs, 3))
+                    m_b.addEventAttribute(a);
+            } else if (f == 13 && t == WireType::Len) {
+                WireReader ln = second.sub();
+                WireReader lnAttrs = ln;
+                TraceId trace;
+                uint64_t span = 0;
+                StringId state{0};
+                bool ok = true;
+                uint32_t lf;
+                WireType lt;
+                while (ln.next(lf, lt)) {
+                    if (lf == 1)
+                        ok = traceIdFromBytes(str(ln, lt), &trace) && ok;
+                    else if (lf == 2)
+                        ok = spanIdFromBytes(str(ln, lt), &span) && ok;
+                    else if (lf == 3)
+                        state = m_b.intern(str(ln, lt));
+                    else
+                        ln.skip(lt);
+                }
+                second.adopt(ln);
+                if (!ok) {
+                    m_b.addWarning("links with an invalid id dropped");
+                    continue;
+                }
+                m_b.addLink(trace, span, state);
+                for (const Attribute &a : attributes(lnAttrs, 4))
+                    m_b.addLinkAttribute(a);
+            } else {
+                second.skip(t);
+            }
+        }
+        m_outer->adopt(second);
+    }
+
+    void scopeSpans(WireReader r, uint32_t res) {
+        uint32_t scp = UINT32_MAX;
+        WireReader second = r;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            if (f == 1 && typeIs(r, t, WireType::Len))
+                scp = scope(r.sub());
+            else
+                r.skip(t);
+        }
+        m_outer->adopt(r);
+        if (scp == UINT32_MAX)
+            scp = m_b.addScope(StringId(0), StringId(0), nullptr, 0);
+        while (m_outer->ok() && second.next(f, t)) {
+            if (f == 2 && typeIs(second, t, WireType::Len))
+                span(second.sub(), res, scp);
+            else
+                second.skip(t);
+        }
+        m_outer->adopt(second);
+    }
+
+    void resourceSpans(WireReader r) {
+        uint32_t res = UINT32_MAX;
+        WireReader second = r;
+        uint32_t f;
+        WireType t;
+        while (r.next(f, t)) {
+            if (f == 1 && typeIs(r, t, WireType::Len))
+                res = resource(r.sub());
+            else
+                r.skip(t);
+        }
+        m_outer->adopt(r);
+        if (res == UINT32_MAX)
+            res = m_b.addResource(StringId(), nullptr, 0);
+        while (m_outer->ok() && second.next(f, t)) {
+            if ((f == 2 || f == 1000) && typeIs(second, t, WireType::Len))
+                scopeSpans(second.sub(), res);
+            else
+                second.skip(t);
+        }
+        m_outer->adopt(second);
+    }
+
+    bool run(std::string_view whole, ProtoTraceError *error) {
+        WireReader top(whole);
+        m_outer = &top;
+        uint32_t f;
+        WireType t;
+        size_t resources = 0;
+        while (top.ok() && top.next(f, t)) {
+            if (f == 1 && typeIs(top, t, WireType::Len)) {
+                resourceSpans(top.sub());
+                ++resources;
+            } else {
+                top.skip(t);
+            }
+        }
+        if (!top.ok()) {
+            error->message = std::string("malformed OTLP traces protobuf: ") + top.error();
+            error->offset = top.errorOffset();
+            return false;
+        }
+        if (resources == 0 && !whole.empty()) {
+            error->message = "not OTLP traces data: no resource_spans (field 1) in the protobuf message";
+            error->offset = 0;
+            return false;
+        }
+        return true;
+    }
+
+private:
+    TraceSetBuilder &m_b;
+    const char *m_base;
+    WireReader *m_outer = nullptr; // collects the first error of any sub-reader
+    std::vector<Attribute> m_attrs;
+    std::string m_text;
+};
+
+} // namespace
+
+bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error) {
+    ProtoTraceReader reader(b, message);
+    return reader.run(message, error);
+}
+
+} // namespace spanfire

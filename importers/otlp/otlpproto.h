@@ -1,0 +1,26 @@
+#pragma once
+// OTLP traces protobuf reader: one serialized TracesData /
+// ExportTraceServiceRequest (wire-identical) decoded by a bounds-checked wire
+// walk (importers/common/wirereader.h) straight into a TraceSetBuilder: no
+// per-message objects, no 2 GiB limit. Field numbers: FORMATS.md §2.1
+// (opentelemetry-proto v1.11.0); pre-v0.15 InstrumentationLibrarySpans data
+// decodes the same way. Unknown fields are skipped.
+// Thread affinity: the calling thread.
+
+#include "model/tracesetbuilder.h"
+
+#include <string>
+#include <string_view>
+
+namespace spanfire {
+
+struct ProtoTraceError {
+    std::string message;
+    uint64_t offset = 0; // relative to the start of `message`
+};
+
+// Returns false (with *error set) on malformed data; spans decoded before
+// the error stay in the builder.
+bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error);
+
+} // namespace spanfire

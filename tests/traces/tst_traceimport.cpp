@@ -1,0 +1,289 @@
+// Trace importers over the shared corpus: every file loads with the trace and
+// span counts, parent links and durations derived independently by
+// scripts/make-trace-expected.py (stored in tests/data/traces-expected), and
+// the same spans in different encodings load into identical models.
+#include "importers/traces.h"
+#include "tracedump.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <dirent.h>
+#include <fstream>
+#include <sstream>
+
+using namespace spanfire;
+
+namespace {
+
+std::string readFile(const std::string &path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::vector<std::string> listDir(const std::string &dir) {
+    std::vector<std::string> names;
+    if (DIR *d = opendir(dir.c_str())) {
+        while (dirent *e = readdir(d))
+            if (e->d_name[0] != '.')
+                names.push_back(e->d_name);
+        closedir(d);
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+const char *kCorpus = SPANFIRE_CORPUS_DIR;
+const std::string kExpected = std::string(SPANFIRE_TESTDATA_DIR) + "/traces-expected";
+
+ImportResult load(const std::string &rel) {
+    const std::string path = std::string(kCorpus) + "/" + rel;
+    const std::string bytes = readFile(path);
+    EXPECT_FALSE(bytes.empty()) << path;
+    return importTraceBytes(path, bytes);
+}
+
+std::vector<std::string> corpusFiles() {
+    std::vector<std::string> files;
+    for (const char *sub : {"otlp-traces", "otlp-traces/derived", "jaeger", "zipkin"})
+        for (const std::string &n : listDir(std::string(kCorpus) + "/" + sub))
+            if (n != "derived")
+                files.push_back(std::string(sub) + "/" + n);
+    return files;
+}
+
+std::string baseName(const std::string &rel) {
+    return rel.substr(rel.rfind('/') + 1);
+}
+
+uint64_t warningCount(const ImportResult &r, const std::string &prefix) {
+    for (const NamedCount &w : r.warnings)
+        if (w.name.rfind(prefix, 0) == 0)
+            return w.count;
+    return 0;
+}
+
+} // namespace
+
+TEST(TraceImport, CorpusIsPresent) {
+    const auto files = corpusFiles();
+    EXPECT_GE(files.size(), 22u);
+    EXPECT_EQ(listDir(kExpected).size(), files.size()) << "regenerate with scripts/make-trace-expected.py";
+}
+
+TEST(TraceImport, CorpusMatchesIndependentlyDerivedExpectations) {
+    for (const std::string &rel : corpusFiles()) {
+        SCOPED_TRACE(rel);
+        const std::string expectedText = readFile(kExpected + "/" + baseName(rel) + ".txt");
+        ASSERT_FALSE(expectedText.empty()) << "no expected data for " << rel;
+        std::istringstream in(expectedText);
+        std::string line;
+        std::vector<std::string> expectedSpans;
+        uint64_t traces = 0, spans = 0, duplicates = 0, orphans = 0;
+        while (std::getline(in, line)) {
+            if (line.empty() || line[0] == '#')
+                continue;
+            std::istringstream ls(line);
+            std::string word;
+            ls >> word;
+            if (word == "traces")
+                ls >> traces;
+            else if (word == "spans")
+                ls >> spans;
+            else if (word == "duplicates")
+                ls >> duplicates;
+            else if (word == "orphans")
+                ls >> orphans;
+            else if (word == "span")
+                expectedSpans.push_back(line);
+        }
+        const ImportResult r = load(rel);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        ASSERT_TRUE(r.traces);
+        const TraceSet &s = *r.traces;
+        EXPECT_EQ(s.traces.size(), traces);
+        EXPECT_EQ(s.spanCount(), spans);
+        EXPECT_EQ(warningCount(r, "duplicate spans dropped"), duplicates);
+        EXPECT_EQ(warningCount(r, "spans whose parent is missing"), orphans);
+        EXPECT_EQ(expectedStyleLines(s), expectedSpans);
+        EXPECT_FALSE(r.format.empty());
+        EXPECT_NE(s.sourceName.find(baseName(rel)), std::string::npos);
+    }
+}
+
+TEST(TraceImport, FormatsAreDetected) {
+    struct Row {
+        const char *file;
+        const char *format;
+    };
+    const Row rows[] = {
+        {"otlp-traces/otel-proto__examples_trace.json", "OTLP/JSON"},
+        {"otlp-traces/jaeger-ui__otlp2jaeger-multi-in.json.txt", "OTLP/JSON lines"},
+        {"otlp-traces/derived/jaeger__memory_otel_traces_01.TracesData.binpb", "OTLP protobuf"},
+        {"otlp-traces/derived/fileexporter_proto_uncompressed.bin", "OTLP protobuf (file exporter, records)"},
+        {"otlp-traces/derived/fileexporter_proto_zstd_legacy_per_record.bin",
+         "OTLP protobuf (file exporter, records of zstd)"},
+        {"otlp-traces/derived/fileexporter_proto_native.bin.zst", "OTLP protobuf (file exporter, records) (zstd)"},
+        {"otlp-traces/derived/fileexporter_json_lines_native.jsonl.zst", "OTLP/JSON lines (zstd)"},
+        {"jaeger/jaeger__otlp2jaeger-out.json", "Jaeger JSON"},
+        {"zipkin/zipkin__lens_skew.json", "Zipkin v2 JSON"},
+    };
+    for (const Row &row : rows) {
+        const ImportResult r = load(row.file);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        EXPECT_EQ(r.format, row.format) << row.file;
+    }
+}
+
+TEST(TraceImport, OtlpJsonAndProtobufLoadIdentically) {
+    const ImportResult json = load("otlp-traces/jaeger__memory_otel_traces_01.json");
+    const ImportResult pb = load("otlp-traces/derived/jaeger__memory_otel_traces_01.TracesData.binpb");
+    ASSERT_TRUE(json.ok && pb.ok) << json.error.toString() << pb.error.toString();
+    EXPECT_EQ(dumpSpans(*json.traces), dumpSpans(*pb.traces));
+    // The fixture has typed attributes, events and links: make sure they came through.
+    EXPECT_GT(json.traces->attributes.size(), 4u);
+    EXPECT_GT(json.traces->events.size(), 0u);
+    EXPECT_GT(json.traces->links.size(), 0u);
+}
+
+TEST(TraceImport, FileExporterVariantsLoadIdentically) {
+    const std::vector<std::string> files = {
+        "otlp-traces/derived/fileexporter_json_lines.jsonl",
+        "otlp-traces/derived/fileexporter_json_lines_native.jsonl.zst",
+        "otlp-traces/derived/fileexporter_json_zstd_legacy_per_record.bin",
+        "otlp-traces/derived/fileexporter_proto_native.bin.zst",
+        "otlp-traces/derived/fileexporter_proto_uncompressed.bin",
+        "otlp-traces/derived/fileexporter_proto_zstd_legacy_per_record.bin",
+    };
+    const ImportResult first = load(files[0]);
+    ASSERT_TRUE(first.ok) << first.error.toString();
+    const auto reference = dumpSpans(*first.traces);
+    EXPECT_EQ(reference.size(), 6u);
+    for (size_t i = 1; i < files.size(); ++i) {
+        const ImportResult r = load(files[i]);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        EXPECT_EQ(dumpSpans(*r.traces), reference) << files[i];
+    }
+    // The records are the three source fixtures: merging those files gives the same spans.
+    const ImportResult merged =
+        importTraceFiles({std::string(kCorpus) + "/otlp-traces/jaeger__memory_otel_traces_01.json",
+                          std::string(kCorpus) + "/otlp-traces/otel-proto__examples_trace.json",
+                          std::string(kCorpus) + "/otlp-traces/jaeger__link_attributes_trace.json"});
+    ASSERT_TRUE(merged.ok) << merged.error.toString();
+    EXPECT_EQ(dumpSpans(*merged.traces), reference);
+}
+
+TEST(TraceImport, OtlpJsonAndJaegerJsonLoadIdentically) {
+    // The Jaeger fixture is Jaeger's own conversion of the OTLP one.
+    const ImportResult otlp = load("otlp-traces/jaeger__otlp2jaeger-in.json");
+    const ImportResult jaeger = load("jaeger/jaeger__otlp2jaeger-out.json");
+    ASSERT_TRUE(otlp.ok && jaeger.ok) << otlp.error.toString() << jaeger.error.toString();
+    DumpOptions o;
+    o.resources = false; // Jaeger keeps only service name + process tags
+    EXPECT_EQ(dumpSpans(*otlp.traces, o), dumpSpans(*jaeger.traces, o));
+    const TraceSet &j = *jaeger.traces;
+    ASSERT_EQ(j.spanCount(), 1u);
+    EXPECT_EQ(j.kind[0], SpanKind::Server);
+    EXPECT_EQ(j.strings.view(j.scopes[j.scope[0]].name), "telemetrygen");
+    EXPECT_EQ(j.strings.view(j.serviceOf(0)), "telemetrygen");
+}
+
+TEST(TraceImport, OtlpDetails) {
+    const ImportResult r = load("otlp-traces/otel-proto__examples_trace.json");
+    ASSERT_TRUE(r.ok) << r.error.toString();
+    const TraceSet &s = *r.traces;
+    ASSERT_EQ(s.spanCount(), 1u);
+    EXPECT_EQ(s.traceId[0].hex(), "5b8efff798038103d269b633813fc60c"); // uppercase in the file
+    EXPECT_EQ(spanIdHex(s.spanId[0]), "eee19b7ec3c1b174");
+    EXPECT_EQ(s.kind[0], SpanKind::Server);
+    EXPECT_EQ(s.strings.view(s.serviceOf(0)), "my.service");
+    EXPECT_EQ(s.strings.view(s.scopes[s.scope[0]].name), "my.library");
+    EXPECT_EQ(s.durationNs(0), 1000000000);
+    EXPECT_EQ(s.attrOffsets[1] - s.attrOffsets[0], 1u);
+    const Scope &scope = s.scopes[s.scope[0]];
+    EXPECT_EQ(s.strings.view(scope.version), "1.0.0");
+    EXPECT_EQ(scope.attrEnd - scope.attrBegin, 1u);
+    const Resource &res = s.resources[s.resource[0]];
+    EXPECT_EQ(res.attrEnd - res.attrBegin, 1u);
+}
+
+TEST(TraceImport, ZipkinSharedSpansAndUnits) {
+    const ImportResult r = load("zipkin/zipkin__lens_ascend.json");
+    ASSERT_TRUE(r.ok) << r.error.toString();
+    const TraceSet &s = *r.traces;
+    EXPECT_EQ(s.spanCount(), 8u); // 8 spans, only 6 distinct ids
+    uint32_t sharedPairs = 0;
+    for (uint32_t row = 0; row < s.spanCount(); ++row)
+        if (s.parent[row] != TraceSet::kNoRow && s.spanId[s.parent[row]] == s.spanId[row]) {
+            ++sharedPairs;
+            EXPECT_EQ(s.kind[row], SpanKind::Server);
+            EXPECT_EQ(s.kind[s.parent[row]], SpanKind::Client);
+        }
+    EXPECT_EQ(sharedPairs, 2u);
+    const ImportResult single = load("zipkin/zipkin__zipkin2-client.single-span.json");
+    ASSERT_TRUE(single.ok) << single.error.toString();
+    EXPECT_EQ(single.traces->kind[0], SpanKind::Client);
+    EXPECT_EQ(single.traces->events.size(), 2u);
+}
+
+TEST(TraceImport, JaegerTagsLogsAndProcesses) {
+    const ImportResult r = load("jaeger/jaeger__uimodel_ui_01.json");
+    ASSERT_TRUE(r.ok) << r.error.toString();
+    const TraceSet &s = *r.traces;
+    EXPECT_EQ(s.services.size(), 2u);
+    // Two different spans share id 2 in this fixture: the second is dropped.
+    EXPECT_EQ(s.spanCount(), 4u);
+    EXPECT_EQ(warningCount(r, "duplicate spans dropped"), 1u);
+    const uint32_t row = s.find(s.traces[0].id, 2);
+    ASSERT_NE(row, TraceSet::kNoRow);
+    ASSERT_EQ(s.eventOffsets[row + 1] - s.eventOffsets[row], 2u);
+    EXPECT_EQ(s.strings.view(s.events[s.eventOffsets[row]].name), "some-event");
+
+    const ImportResult bare = load("jaeger/jaeger__anonymizer_trace_success.json");
+    ASSERT_TRUE(bare.ok) << bare.error.toString();
+    EXPECT_EQ(bare.traces->traces[0].errorCount, 1u); // error tag given as the string "true"
+}
+
+TEST(TraceImport, JaegerTypedTags) {
+    const std::string json = R"({"traceID":"abc","spans":[{"traceID":"abc","spanID":"1","operationName":"op",
+      "startTime":10,"duration":5,"processID":"p1","tags":[
+        {"key":"i","type":"int64","value":23456},{"key":"big","type":"int64","value":"9223372036854775222"},
+        {"key":"b","type":"bool","value":true},{"key":"f","type":"float64","value":72.5},
+        {"key":"bin","type":"binary","value":"AAAwOQ=="},{"key":"span.kind","type":"string","value":"client"},
+        {"key":"otel.status_code","type":"string","value":"ERROR"},{"key":"otel.status_description","type":"string","value":"bad"}],
+      "logs":[{"timestamp":12,"fields":[{"key":"event","type":"string","value":"e1"},{"key":"x","type":"int64","value":1}]}]}],
+      "processes":{"p1":{"serviceName":"svc","tags":[{"key":"host","type":"string","value":"h"}]}}})";
+    const ImportResult r = importTraceBytes("typed.json", json);
+    ASSERT_TRUE(r.ok) << r.error.toString();
+    const TraceSet &s = *r.traces;
+    ASSERT_EQ(s.spanCount(), 1u);
+    EXPECT_EQ(s.traceId[0].hex(), "00000000000000000000000000000abc");
+    EXPECT_EQ(s.startNs[0], 10000);
+    EXPECT_EQ(s.endNs[0], 15000);
+    EXPECT_EQ(s.kind[0], SpanKind::Client);
+    EXPECT_EQ(s.status[0], StatusCode::Error);
+    EXPECT_EQ(s.strings.view(s.statusMessage[0]), "bad");
+    std::vector<std::string> attrs;
+    for (uint32_t i = s.attrOffsets[0]; i < s.attrOffsets[1]; ++i)
+        attrs.push_back(attrText(s, s.attributes[i]));
+    EXPECT_EQ(attrs, (std::vector<std::string>{"i=int:23456", "big=int:9223372036854775222", "b=bool:true",
+                                               "f=double:72.500000", "bin=bytes:AAAwOQ=="}));
+    ASSERT_EQ(s.events.size(), 1u);
+    EXPECT_EQ(s.events[0].timeNs, 12000);
+    EXPECT_EQ(s.strings.view(s.events[0].name), "e1");
+    EXPECT_EQ(s.events[0].attrEnd - s.events[0].attrBegin, 1u);
+    const Resource &res = s.resources[s.resource[0]];
+    EXPECT_EQ(s.strings.view(res.service), "svc");
+    EXPECT_EQ(res.attrEnd - res.attrBegin, 2u); // service.name + host
+}
+
+TEST(TraceImport, LooksLikeTraces) {
+    for (const std::string &rel : corpusFiles())
+        EXPECT_TRUE(looksLikeTraces(readFile(std::string(kCorpus) + "/" + rel))) << rel;
+    EXPECT_FALSE(looksLikeTraces(readFile(std::string(kCorpus) + "/chrome/speedscope__trace-event_simple.json")));
+    EXPECT_FALSE(looksLikeTraces(readFile(std::string(kCorpus) + "/pprof/google-pprof__sample.cpu.pb.gz")));
+    EXPECT_FALSE(looksLikeTraces(
+        readFile(std::string(kCorpus) + "/otlp-profiles/pyroscope__otel-ebpf-profile.otlp-v1.10.json")));
+}

@@ -1,0 +1,377 @@
+// TraceSetBuilder / TraceSet on hand-made traces: layout invariants, orphans,
+// duplicates, cycles, Zipkin shared spans, self time and critical path.
+#include "model/tracesetbuilder.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+using namespace spanfire;
+
+namespace {
+
+TraceId traceOf(uint8_t n) {
+    TraceId t;
+    t.bytes[15] = n;
+    t.bytes[0] = 0xab;
+    return t;
+}
+
+class Fixture {
+public:
+    explicit Fixture(const char *service = "svc") {
+        const StringId svc = b.intern(service);
+        Attribute a;
+        a.key = b.intern("service.name");
+        a.type = AttrType::String;
+        a.bits = svc.v;
+        res = b.addResource(svc, &a, 1);
+        scope = b.addScope(b.intern("lib"), b.intern("1.0"), nullptr, 0);
+    }
+    void span(uint64_t id, uint64_t parent, int64_t start, int64_t end, uint8_t trace = 1, bool shared = false,
+              StatusCode status = StatusCode::Unset, const char *name = nullptr) {
+        SpanData d;
+        d.traceId = traceOf(trace);
+        d.spanId = id;
+        d.parentSpanId = parent;
+        d.startNs = start;
+        d.endNs = end;
+        d.resource = res;
+        d.scope = scope;
+        d.shared = shared;
+        d.status = status;
+        d.name = b.intern(name ? std::string(name) : "op" + std::to_string(id));
+        b.beginSpan(d);
+    }
+    TraceSetBuilder b;
+    uint32_t res = 0, scope = 0;
+};
+
+std::vector<uint64_t> idsInRowOrder(const TraceSet &s) {
+    return s.spanId;
+}
+
+uint64_t warning(const TraceSet &s, const std::string &prefix) {
+    for (const NamedCount &w : s.warnings)
+        if (w.name.rfind(prefix, 0) == 0)
+            return w.count;
+    return 0;
+}
+
+// Checks every documented layout invariant of a finished set.
+void checkInvariants(const TraceSet &s) {
+    const uint32_t n = uint32_t(s.spanCount());
+    ASSERT_EQ(s.childOffsets.size(), n + 1);
+    ASSERT_EQ(s.attrOffsets.size(), n + 1);
+    for (uint32_t r = 0; r < n; ++r) {
+        if (s.parent[r] != TraceSet::kNoRow) {
+            EXPECT_LT(s.parent[r], r);
+            EXPECT_EQ(s.depth[r], s.depth[s.parent[r]] + 1);
+            EXPECT_LE(s.subtreeEnd[r], s.subtreeEnd[s.parent[r]]);
+            EXPECT_EQ(s.trace[r], s.trace[s.parent[r]]);
+        } else {
+            EXPECT_EQ(s.depth[r], 0u);
+        }
+        EXPECT_GT(s.subtreeEnd[r], r);
+        for (uint32_t d = r + 1; d < s.subtreeEnd[r]; ++d) {
+            uint32_t a = d;
+            while (a != TraceSet::kNoRow && a != r)
+                a = s.parent[a];
+            EXPECT_EQ(a, r) << "row " << d << " inside subtree of " << r << " is not a descendant";
+        }
+        int64_t lastStart = INT64_MIN;
+        for (uint32_t k = s.childOffsets[r]; k < s.childOffsets[r + 1]; ++k) {
+            const uint32_t c = s.childIds[k];
+            EXPECT_EQ(s.parent[c], r);
+            EXPECT_GE(s.startNs[c], lastStart);
+            lastStart = s.startNs[c];
+        }
+        EXPECT_NE(s.find(s.traceId[r], s.spanId[r]), TraceSet::kNoRow);
+    }
+    uint32_t rows = 0;
+    for (uint32_t t = 0; t < s.traces.size(); ++t) {
+        const TraceSummary &ts = s.traces[t];
+        EXPECT_EQ(ts.firstRow, rows);
+        rows = ts.endRow;
+        EXPECT_EQ(ts.spanCount, ts.endRow - ts.firstRow);
+        EXPECT_EQ(s.findTrace(ts.id), int(t));
+        if (t > 0) {
+            EXPECT_LE(s.traces[t - 1].startNs, ts.startNs);
+        }
+    }
+    EXPECT_EQ(rows, n);
+}
+
+} // namespace
+
+TEST(TraceModel, PreOrderWithChildrenByStart) {
+    Fixture f;
+    // Inserted in scrambled order: D, B, A, C.
+    f.span(4, 2, 20, 40); // D child of B
+    f.span(2, 1, 10, 50); // B child of A
+    f.span(1, 0, 0, 100); // A root
+    f.span(3, 1, 5, 30);  // C child of A, starts before B
+    auto s = f.b.finish();
+    checkInvariants(*s);
+    EXPECT_EQ(idsInRowOrder(*s), (std::vector<uint64_t>{1, 3, 2, 4}));
+    EXPECT_EQ(s->parent, (std::vector<uint32_t>{TraceSet::kNoRow, 0, 0, 2}));
+    EXPECT_EQ(s->subtreeEnd, (std::vector<uint32_t>{4, 2, 4, 4}));
+    EXPECT_EQ(s->depth, (std::vector<uint32_t>{0, 1, 1, 2}));
+    EXPECT_EQ(s->childOffsets, (std::vector<uint32_t>{0, 2, 2, 3, 3}));
+    EXPECT_EQ(s->childIds, (std::vector<uint32_t>{1, 2, 3}));
+    ASSERT_EQ(s->traces.size(), 1u);
+    EXPECT_EQ(s->traces[0].root.v, 0u);
+    EXPECT_EQ(s->traces[0].durationNs(), 100);
+    EXPECT_EQ(s->find(traceOf(1), 2), 2u);
+    EXPECT_EQ(s->find(traceOf(2), 2), TraceSet::kNoRow);
+    EXPECT_EQ(s->findSpan(4), 3u);
+    EXPECT_EQ(s->findSpan(99), TraceSet::kNoRow);
+    EXPECT_TRUE(s->warnings.empty());
+}
+
+TEST(TraceModel, TracesOrderedByStartWithSummaries) {
+    Fixture f;
+    f.span(10, 0, 500, 900, 2);
+    f.span(11, 10, 600, 950, 2, false, StatusCode::Error);
+    f.span(20, 0, 100, 200, 3);
+    f.span(30, 77, 300, 400, 3); // orphan in trace 3
+    auto s = f.b.finish();
+    checkInvariants(*s);
+    ASSERT_EQ(s->traces.size(), 2u);
+    EXPECT_EQ(s->traces[0].id, traceOf(3));
+    EXPECT_EQ(s->traces[0].spanCount, 2u);
+    EXPECT_EQ(s->traces[0].orphanCount, 1u);
+    EXPECT_EQ(s->traces[0].startNs, 100);
+    EXPECT_EQ(s->traces[0].endNs, 400);
+    EXPECT_EQ(s->traces[1].errorCount, 1u);
+    EXPECT_EQ(s->traces[1].endNs, 950);
+    ASSERT_EQ(s->services.size(), 1u);
+    EXPECT_EQ(s->strings.view(s->services[0]), "svc");
+    EXPECT_EQ(s->operations.size(), 4u);
+    EXPECT_GE(s->findOperation(s->services[0], s->strings.find("op11")), 0);
+    const uint32_t orphan = s->find(traceOf(3), 30);
+    EXPECT_TRUE(s->flags[orphan] & TraceSet::kOrphan);
+    EXPECT_EQ(s->parent[orphan], TraceSet::kNoRow);
+    EXPECT_EQ(s->parentSpanId[orphan], 77u);
+    EXPECT_EQ(warning(*s, "spans whose parent is missing"), 1u);
+    EXPECT_EQ(s->rootsOf(0).size(), 2u);
+}
+
+TEST(TraceModel, DuplicatesDroppedAndCounted) {
+    Fixture f;
+    f.span(1, 0, 0, 10);
+    f.span(2, 1, 1, 5);
+    f.span(2, 1, 1, 5);
+    f.span(2, 1, 2, 6);
+    auto s = f.b.finish();
+    EXPECT_EQ(s->spanCount(), 2u);
+    EXPECT_EQ(warning(*s, "duplicate spans dropped"), 2u);
+    EXPECT_EQ(s->startNs[1], 1); // the first copy is kept
+}
+
+TEST(TraceModel, ZipkinSharedSpansKeptAsClientAndServer) {
+    Fixture f;
+    f.span(1, 0, 0, 100);          // root
+    f.span(5, 1, 10, 90);          // client
+    f.span(5, 1, 12, 88, 1, true); // server (shared), same id
+    f.span(6, 5, 20, 60);          // child of id 5 -> the server side
+    auto s = f.b.finish();
+    checkInvariants(*s);
+    ASSERT_EQ(s->spanCount(), 4u);
+    EXPECT_EQ(s->spanId, (std::vector<uint64_t>{1, 5, 5, 6}));
+    EXPECT_EQ(s->parent, (std::vector<uint32_t>{TraceSet::kNoRow, 0, 1, 2}));
+    EXPECT_EQ(s->warnings.size(), 0u);
+}
+
+TEST(TraceModel, CyclesDoNotHang) {
+    Fixture f;
+    f.span(1, 2, 0, 10);
+    f.span(2, 3, 1, 10);
+    f.span(3, 1, 2, 10);
+    f.span(4, 4, 3, 5); // its own parent
+    f.span(9, 0, 50, 60);
+    auto s = f.b.finish();
+    checkInvariants(*s);
+    EXPECT_EQ(s->spanCount(), 5u);
+    EXPECT_EQ(warning(*s, "span parent cycles broken"), 1u);
+    EXPECT_EQ(warning(*s, "spans that are their own parent"), 1u);
+    const uint32_t r1 = s->find(traceOf(1), 1);
+    EXPECT_EQ(s->parent[r1], TraceSet::kNoRow); // broken at the earliest span
+    EXPECT_TRUE(s->flags[r1] & TraceSet::kOrphan);
+    EXPECT_EQ(s->subtreeEnd[r1] - r1, 3u);
+    EXPECT_FALSE(s->criticalPath(0).empty());
+}
+
+TEST(TraceModel, RandomInsertionOrderGivesSameLayout) {
+    std::vector<std::array<int64_t, 4>> spans; // id, parent, start, end
+    std::mt19937 rng(7);
+    spans.push_back({1, 0, 0, 1000});
+    for (int64_t id = 2; id <= 300; ++id) {
+        const int64_t parent = 1 + int64_t(rng() % uint32_t(id - 1));
+        const int64_t start = int64_t(rng() % 900);
+        spans.push_back({id, parent, start, start + int64_t(rng() % 100)});
+    }
+    auto build = [&](unsigned seed) {
+        auto order = spans;
+        std::shuffle(order.begin(), order.end(), std::mt19937(seed));
+        Fixture f;
+        for (auto &x : order)
+            f.span(uint64_t(x[0]), uint64_t(x[1]), x[2], x[3]);
+        return f.b.finish();
+    };
+    auto a = build(1), b = build(2);
+    checkInvariants(*a);
+    EXPECT_EQ(a->spanId, b->spanId);
+    EXPECT_EQ(a->parent, b->parent);
+    EXPECT_EQ(a->subtreeEnd, b->subtreeEnd);
+}
+
+TEST(TraceModel, MergeOfPartsEqualsWhole) {
+    Fixture whole;
+    Fixture part1, part2;
+    const int64_t spans[][4] = {{1, 0, 0, 100}, {2, 1, 10, 50}, {3, 1, 60, 90}, {4, 3, 61, 70}};
+    for (auto &x : spans)
+        whole.span(uint64_t(x[0]), uint64_t(x[1]), x[2], x[3]);
+    part1.span(4, 3, 61, 70);
+    part1.span(1, 0, 0, 100);
+    part2.span(2, 1, 10, 50);
+    part2.span(3, 1, 60, 90);
+    part2.span(3, 1, 60, 90); // also in another file: a duplicate
+    auto w = whole.b.finish();
+    auto p1 = part1.b.finish();
+    auto p2 = part2.b.finish();
+    EXPECT_EQ(p1->traces[0].orphanCount, 1u);
+    auto m = mergeTraceSets({p1, nullptr, p2});
+    checkInvariants(*m);
+    EXPECT_EQ(m->spanId, w->spanId);
+    EXPECT_EQ(m->parent, w->parent);
+    EXPECT_EQ(m->traces[0].orphanCount, 0u);
+    EXPECT_EQ(m->strings.view(m->serviceOf(0)), "svc");
+    EXPECT_EQ(warning(*m, "duplicate spans dropped"), 1u);
+}
+
+// ---- self time ----------------------------------------------------------------
+
+TEST(TraceModel, SelfTime) {
+    struct Case {
+        const char *name;
+        std::vector<std::array<int64_t, 2>> children;
+        int64_t expected;
+    };
+    const Case cases[] = {
+        {"no children", {}, 100},
+        {"overlapping children", {{10, 50}, {30, 70}}, 40},
+        {"child outliving parent", {{80, 150}}, 80},
+        {"child starting before parent", {{-20, 10}}, 90},
+        {"gaps", {{10, 20}, {40, 50}}, 80},
+        {"contained child", {{10, 90}, {20, 30}}, 20},
+        {"child outside parent", {{200, 300}}, 100},
+        {"children cover all", {{0, 60}, {50, 100}}, 0},
+    };
+    for (const Case &c : cases) {
+        Fixture f;
+        f.span(1, 0, 0, 100);
+        uint64_t id = 2;
+        for (auto &ch : c.children)
+            f.span(id++, 1, ch[0], ch[1]);
+        auto s = f.b.finish();
+        EXPECT_EQ(s->selfTimeNs(s->find(traceOf(1), 1)), c.expected) << c.name;
+    }
+    // Grandchildren do not count against the root, only direct children.
+    Fixture f;
+    f.span(1, 0, 0, 100);
+    f.span(2, 1, 10, 20);
+    f.span(3, 2, 10, 90); // grandchild outliving its parent
+    auto s = f.b.finish();
+    EXPECT_EQ(s->selfTimeNs(0), 90);
+    EXPECT_EQ(s->selfTimeNs(1), 0);
+}
+
+// ---- critical path (jaeger-ui semantics) --------------------------------------
+
+namespace {
+struct Sec {
+    uint64_t span;
+    int64_t start, end;
+    bool operator==(const Sec &o) const { return span == o.span && start == o.start && end == o.end; }
+};
+std::ostream &operator<<(std::ostream &os, const Sec &s) {
+    return os << "{" << s.span << " " << s.start << ".." << s.end << "}";
+}
+std::vector<Sec> sections(const TraceSet &s, uint32_t trace = 0) {
+    std::vector<Sec> out;
+    for (const CriticalPathSection &c : s.criticalPathSections(trace))
+        out.push_back({s.spanId[c.row], c.startNs, c.endNs});
+    return out;
+}
+} // namespace
+
+TEST(TraceModel, CriticalPathSequentialChildren) {
+    Fixture f;
+    f.span(1, 0, 0, 100);
+    f.span(2, 1, 10, 40);
+    f.span(3, 1, 50, 90);
+    auto s = f.b.finish();
+    EXPECT_EQ(sections(*s), (std::vector<Sec>{{1, 90, 100}, {3, 50, 90}, {1, 40, 50}, {2, 10, 40}, {1, 0, 10}}));
+    EXPECT_EQ(s->criticalPath(0), (std::vector<uint32_t>{0, 1, 2}));
+}
+
+TEST(TraceModel, CriticalPathOverlappingChildren) {
+    Fixture f;
+    f.span(1, 0, 0, 100);
+    f.span(2, 1, 10, 80);
+    f.span(3, 1, 20, 60); // hidden behind 2, which finishes later
+    auto s = f.b.finish();
+    EXPECT_EQ(sections(*s), (std::vector<Sec>{{1, 80, 100}, {2, 10, 80}, {1, 0, 10}}));
+    EXPECT_EQ(s->criticalPath(0).size(), 2u);
+}
+
+TEST(TraceModel, CriticalPathChildOutlivingParentIsClipped) {
+    Fixture f;
+    f.span(1, 0, 0, 100);
+    f.span(2, 1, 50, 150);
+    f.span(3, 1, 120, 130); // starts after the parent ended: dropped
+    auto s = f.b.finish();
+    EXPECT_EQ(sections(*s), (std::vector<Sec>{{2, 50, 100}, {1, 0, 50}}));
+}
+
+TEST(TraceModel, CriticalPathNestedWithGaps) {
+    Fixture f;
+    f.span(1, 0, 0, 100);
+    f.span(2, 1, 10, 90);
+    f.span(3, 2, 20, 60);
+    f.span(4, 2, 65, 70);
+    auto s = f.b.finish();
+    EXPECT_EQ(
+        sections(*s),
+        (std::vector<Sec>{{1, 90, 100}, {2, 70, 90}, {4, 65, 70}, {2, 60, 65}, {3, 20, 60}, {2, 10, 20}, {1, 0, 10}}));
+    // Sections tile the root's interval exactly.
+    int64_t total = 0;
+    for (const Sec &x : sections(*s))
+        total += x.end - x.start;
+    EXPECT_EQ(total, 100);
+}
+
+TEST(TraceModel, CriticalPathChildStartingBeforeParent) {
+    Fixture f;
+    f.span(1, 0, 0, 100);
+    f.span(2, 1, -50, 30); // clipped to [0, 30]
+    auto s = f.b.finish();
+    EXPECT_EQ(sections(*s), (std::vector<Sec>{{1, 30, 100}, {2, 0, 30}}));
+}
+
+TEST(TraceModel, IdHexRoundTrip) {
+    TraceId t;
+    ASSERT_TRUE(parseTraceIdHex("5B8EFFF798038103D269B633813FC60C", &t));
+    EXPECT_EQ(t.hex(), "5b8efff798038103d269b633813fc60c");
+    ASSERT_TRUE(parseTraceIdHex("0x1e223ff1f80f1c69", &t));
+    EXPECT_EQ(t.hex(), "00000000000000001e223ff1f80f1c69");
+    uint64_t s = 0;
+    ASSERT_TRUE(parseSpanIdHex("abc", &s)); // old Jaeger clients drop leading zeros
+    EXPECT_EQ(spanIdHex(s), "0000000000000abc");
+    EXPECT_FALSE(parseSpanIdHex("", &s));
+    EXPECT_FALSE(parseSpanIdHex("12345678901234567", &s));
+    EXPECT_FALSE(parseTraceIdHex("zz", &t));
+}
