@@ -7,10 +7,11 @@ namespace spanfire::views {
 namespace {
 
 // 20 hues with similar lightness, readable with black text, apart enough to
-// tell neighbours in a timeline apart (derived from Tableau 20 / Okabe-Ito).
+// tell neighbours in a timeline apart (after Tableau 20). Pure reds are left
+// out: red means "error" in the timeline.
 constexpr QRgb kPalette[] = {
-    0x4e79a7, 0xf28e2b, 0x59a14f, 0xb07aa1, 0x76b7b2, 0xedc948, 0xff9da7, 0x9c755f, 0xe15759, 0x86bcb6,
-    0xa0cbe8, 0xffbe7d, 0x8cd17d, 0xd4a6c8, 0xb6992d, 0xf1ce63, 0x499894, 0xfabfd2, 0xd37295, 0x79706e,
+    0x4e79a7, 0xf28e2b, 0x59a14f, 0xb07aa1, 0x76b7b2, 0xedc948, 0xff9da7, 0x9c755f, 0x17becf, 0x86bcb6,
+    0xa0cbe8, 0xffbe7d, 0x8cd17d, 0xd4a6c8, 0xb6992d, 0xf1ce63, 0x499894, 0xbcbd22, 0x9467bd, 0x79706e,
 };
 constexpr int kPaletteSize = int(sizeof(kPalette) / sizeof(kPalette[0]));
 

@@ -620,24 +620,41 @@ void SpanTimelineWidget::buildMinimapImage() {
     const qreal dpr = devicePixelRatioF();
     const int cols = std::max(1, int(a.width() * dpr));
     const int gridRows = std::max(1, int(a.height() * dpr));
-    CoverageGrid grid(gridRows, cols);
     const uint32_t n = m_end - m_first;
     const TimeScale s(bounds(), 0, cols);
-    for (uint32_t r = m_first; r < m_end; ++r) {
-        const int gr = int(uint64_t(r - m_first) * uint64_t(gridRows) / std::max<uint32_t>(n, 1));
-        const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
-        // At least a third of a device pixel so that instant spans still show.
-        grid.add(gr, x0, std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 0.34));
-    }
-    grid.finish();
     m_minimap = QImage(cols, gridRows, QImage::Format_ARGB32_Premultiplied);
-    const QColor c = palette().color(QPalette::Text);
-    for (int y = 0; y < gridRows; ++y) {
-        auto *line = reinterpret_cast<QRgb *>(m_minimap.scanLine(y));
-        for (int x = 0; x < cols; ++x) {
-            const float v = grid.value(y, x);
-            const int alpha = v <= 0 ? 0 : int(std::min(1.f, 0.25f + 0.75f * v) * 200);
-            line[x] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
+    m_minimap.fill(Qt::transparent);
+    if (n <= uint32_t(gridRows) / 2) {
+        // Few spans: each gets its own band in its service colour.
+        QPainter p(&m_minimap);
+        const double band = std::min(double(gridRows) / std::max<uint32_t>(n, 1), 6 * dpr);
+        for (uint32_t r = m_first; r < m_end; ++r) {
+            const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
+            const double x1 = std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 1);
+            const double y = (r - m_first) * band;
+            p.fillRect(QRectF(x0, y, x1 - x0, band >= 3 ? band - 1 : band),
+                       ServiceColors::color(m_set->strings.view(m_set->serviceOf(r))));
+        }
+    } else {
+        // Many spans: rows of spans aggregated into pixel cells, shaded by
+        // (log) coverage so that both sparse and dense parts stay readable.
+        CoverageGrid grid(gridRows, cols);
+        for (uint32_t r = m_first; r < m_end; ++r) {
+            const int gr = int(uint64_t(r - m_first) * uint64_t(gridRows) / n);
+            const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
+            // At least a third of a device pixel so that instant spans still show.
+            grid.add(gr, x0, std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 0.34));
+        }
+        grid.finish();
+        const QColor c(0x4e, 0x79, 0xa7);
+        const float norm = 1.f / std::log1p(std::max(grid.maxValue(), 1.f));
+        for (int y = 0; y < gridRows; ++y) {
+            auto *line = reinterpret_cast<QRgb *>(m_minimap.scanLine(y));
+            for (int x = 0; x < cols; ++x) {
+                const float v = grid.value(y, x);
+                const int alpha = v <= 0 ? 0 : int(60 + 195 * std::min(1.f, std::log1p(v) * norm));
+                line[x] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
+            }
         }
     }
     m_minimap.setDevicePixelRatio(dpr);

@@ -46,14 +46,14 @@ Unit unitFor(double magnitudeNs) {
 
 } // namespace
 
-QString formatTick(double ns, double stepNs) {
+QString formatTick(double ns, double stepNs, double magnitudeNs) {
     if (std::abs(ns) < stepNs * 1e-6)
         return QStringLiteral("0");
-    const Unit u = unitFor(stepNs);
+    const Unit u = unitFor(std::max(stepNs, magnitudeNs));
     // Decimals needed to show multiples of the step exactly in this unit.
     int decimals = 0;
     double s = stepNs / u.ns;
-    while (decimals < 6 && std::abs(s - std::round(s)) > 1e-6) {
+    while (decimals < 9 && std::abs(s - std::round(s)) > 1e-6 * std::max(1.0, s)) {
         s *= 10;
         ++decimals;
     }
@@ -119,7 +119,7 @@ std::vector<RulerTick> rulerTicks(const TimeScale &scale, double minSpacingPx) {
         const double ns = first + i * step;
         if (ns > r.end + step * 1e-9)
             break;
-        ticks.push_back({ns, scale.toPx(ns), formatTick(ns, step)});
+        ticks.push_back({ns, scale.toPx(ns), formatTick(ns, step, std::max(std::abs(r.start), std::abs(r.end)))});
     }
     return ticks;
 }

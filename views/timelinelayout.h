@@ -60,8 +60,10 @@ struct RulerTick {
 double niceStep(double minStepNs);
 // Ticks at multiples of the nice step inside the scale's range.
 std::vector<RulerTick> rulerTicks(const TimeScale &scale, double minSpacingPx);
-// A tick label in the unit of `stepNs`: "0", "250 µs", "1.5 ms" (enough decimals for the step).
-QString formatTick(double ns, double stepNs);
+// A tick label: "0", "250 µs", "1.5 ms", "9.4988 s". The unit follows the
+// larger of the step and `magnitudeNs` (the largest offset on the ruler), so
+// that far from the start labels stay short; decimals are enough for the step.
+QString formatTick(double ns, double stepNs, double magnitudeNs = 0);
 // A duration with an adaptive unit and 3 significant digits: "812 ns", "1.23 ms", "4.5 s".
 QString formatDuration(double ns);
 // Parses "250", "250ns", "1.5 ms", "2us", "2µs", "3s" into ns; nullopt when malformed.

@@ -277,6 +277,7 @@ private slots:
         QCOMPARE(w.shownRowCount(), 100000);
         QImage target(w.size(), QImage::Format_ARGB32_Premultiplied);
         w.render(&target); // builds the minimap once
+        QVERIFY(target.save(outputDir() + QStringLiteral("/timeline_100k_whole.png")));
         QElapsedTimer timer;
         const int kRuns = 20;
         double worst = 0, total = 0;

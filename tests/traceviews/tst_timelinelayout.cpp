@@ -58,19 +58,23 @@ private slots:
     void tickLabels_data() {
         QTest::addColumn<double>("ns");
         QTest::addColumn<double>("step");
+        QTest::addColumn<double>("magnitude");
         QTest::addColumn<QString>("label");
-        QTest::newRow("zero") << 0.0 << 1e6 << QStringLiteral("0");
-        QTest::newRow("ns") << 500.0 << 100.0 << QStringLiteral("500 ns");
-        QTest::newRow("us") << 4000.0 << 2000.0 << QStringLiteral("4 \u00b5s");
-        QTest::newRow("ms") << 250e6 << 50e6 << QStringLiteral("250 ms");
-        QTest::newRow("s") << 3e9 << 1e9 << QStringLiteral("3 s");
-        QTest::newRow("large offset small step") << 1.000005e9 << 5000.0 << QStringLiteral("1000005 \u00b5s");
+        QTest::newRow("zero") << 0.0 << 1e6 << 0.0 << QStringLiteral("0");
+        QTest::newRow("ns") << 500.0 << 100.0 << 0.0 << QStringLiteral("500 ns");
+        QTest::newRow("us") << 4000.0 << 2000.0 << 0.0 << QStringLiteral("4 \u00b5s");
+        QTest::newRow("ms") << 250e6 << 50e6 << 300e6 << QStringLiteral("250 ms");
+        QTest::newRow("s") << 3e9 << 1e9 << 0.0 << QStringLiteral("3 s");
+        QTest::newRow("magnitude picks the unit") << 1.000005e9 << 5000.0 << 1.00001e9 << QStringLiteral("1.000005 s");
+        QTest::newRow("ms steps in a s range") << 1.4e9 << 200e6 << 1.5e9 << QStringLiteral("1.4 s");
+        QTest::newRow("sub-us steps") << 1500.0 << 500.0 << 2000.0 << QStringLiteral("1.5 \u00b5s");
     }
     void tickLabels() {
         QFETCH(double, ns);
         QFETCH(double, step);
+        QFETCH(double, magnitude);
         QFETCH(QString, label);
-        QCOMPARE(formatTick(ns, step), label);
+        QCOMPARE(formatTick(ns, step, magnitude), label);
     }
 
     void rulerTicksSpacing_data() {
