@@ -7,6 +7,7 @@
 #include "importers/common/decompress.h"
 #include "importers/common/importcontext.h"
 #include "importers/folded/foldedimporter.h"
+#include "importers/otlp/traceimport.h"
 #include "importers/pprof/pprofimporter.h"
 
 #include <cerrno>
@@ -50,9 +51,10 @@ ImportResult dispatch(ImportContext &ctx, Format format, std::string_view bytes)
     case Format::PprofLegacy:
         ctx.fail("legacy (non-protobuf) pprof format is not supported; convert it with `go tool pprof -proto`");
         return failure(ctx);
-    case Format::Json:
+    case Format::Json: // OTLP/JSON traces, Jaeger, Zipkin (importers/otlp/traceimport.cpp)
     case Format::OtlpTracesProto:
     case Format::OtlpTracesFramed:
+        return importTraces(ctx, bytes);
     case Format::OtlpProfilesProto:
         ctx.fail(std::string("trace formats not yet supported (detected ") + formatName(format) + ")");
         return failure(ctx);

@@ -9,6 +9,7 @@
 #include "importers/otlp/jsonlocate.h"
 #include "importers/otlp/otlpjson.h"
 #include "importers/otlp/otlpproto.h"
+#include "importers/otlp/traceimport.h"
 #include "importers/zipkin/zipkinjson.h"
 
 #include <simdjson.h>
@@ -81,7 +82,10 @@ public:
     bool run(std::string_view bytes) {
         if (bytes.empty())
             return m_ctx.fail("empty file");
-        m_ctx.beginStage("reading traces", 0, 1000);
+        if (m_ctx.layers().empty())
+            m_ctx.beginStage("reading traces", 0, 1000);
+        else
+            m_ctx.beginStage("reading traces", 400, 600);
         std::vector<ByteBuffer> buffers;
         for (int layer = 0; layer < kMaxLayers && (isGzip(bytes) || isZstd(bytes)); ++layer) {
             ByteBuffer out;
@@ -349,9 +353,10 @@ bool looksLikeTraces(std::string_view bytes) {
     return sniff(bytes) == Format::OtlpTracesProto;
 }
 
-bool importTracesInto(TraceSetBuilder &builder, const std::string &name, std::string_view bytes,
-                      const ImportOptions &options, ImportError *error, std::string *format) {
-    ImportContext ctx(name, options);
+namespace {
+bool importWithContext(TraceSetBuilder &builder, ImportContext &ctx, std::string_view bytes, ImportError *error,
+                       std::string *format) {
+    const std::string &name = ctx.name();
     TraceImport imp(builder, ctx);
     bool ok = false;
     try {
@@ -372,6 +377,34 @@ bool importTracesInto(TraceSetBuilder &builder, const std::string &name, std::st
     }
     builder.addSource(name, imp.format());
     return true;
+}
+} // namespace
+
+bool importTracesInto(TraceSetBuilder &builder, const std::string &name, std::string_view bytes,
+                      const ImportOptions &options, ImportError *error, std::string *format) {
+    ImportContext ctx(name, options);
+    return importWithContext(builder, ctx, bytes, error, format);
+}
+
+ImportResult importTraces(ImportContext &ctx, std::string_view bytes) {
+    ImportResult result;
+    TraceSetBuilder builder;
+    std::string format;
+    if (!importWithContext(builder, ctx, bytes, &result.error, &format)) {
+        result.format = format;
+        return result;
+    }
+    try {
+        auto set = builder.finish();
+        result.ok = true;
+        result.format = format;
+        result.warnings = set->warnings;
+        result.traces = std::move(set);
+    } catch (const std::bad_alloc &) {
+        result.error = ctx.error();
+        result.error.message = "out of memory";
+    }
+    return result;
 }
 
 ImportResult importTraceBytes(const std::string &name, std::string_view bytes, const ImportOptions &options) {

@@ -287,3 +287,31 @@ TEST(TraceImport, LooksLikeTraces) {
     EXPECT_FALSE(looksLikeTraces(
         readFile(std::string(kCorpus) + "/otlp-profiles/pyroscope__otel-ebpf-profile.otlp-v1.10.json")));
 }
+
+TEST(TraceImport, GenericImporterDispatchesTraces) {
+    const std::string dir = std::string(SPANFIRE_TESTDATA_DIR) + "/../traces/data/";
+    const ImportResult gz = importFile(dir + "handmade_otlp.json.gz");
+    ASSERT_TRUE(gz.ok) << gz.error.toString();
+    EXPECT_EQ(gz.format, "OTLP/JSON (gzip)");
+    ASSERT_TRUE(gz.traces);
+    EXPECT_FALSE(gz.profile);
+    const TraceSet &s = *gz.traces;
+    ASSERT_EQ(s.spanCount(), 3u);
+    EXPECT_EQ(s.services.size(), 2u);
+    EXPECT_EQ(s.traces[0].errorCount, 1u);
+    EXPECT_EQ(s.traces[0].durationNs(), 100000000);
+    EXPECT_EQ(s.depth[2], 2u);
+    EXPECT_EQ(s.strings.view(s.serviceOf(2)), "db");
+    // 100 ms root, child query 30 ms: self time 70 ms; critical path root -> query -> SELECT.
+    EXPECT_EQ(s.selfTimeNs(0), 70000000);
+    EXPECT_EQ(s.criticalPath(0), (std::vector<uint32_t>{0, 1, 2}));
+
+    for (const std::string &rel : corpusFiles()) {
+        const ImportResult r = importFile(std::string(kCorpus) + "/" + rel);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        EXPECT_TRUE(r.traces) << rel;
+    }
+    const ImportResult bad = importBytes("bad.zst.json", "{\"resourceSpans\": [1");
+    EXPECT_FALSE(bad.ok);
+    EXPECT_EQ(bad.error.file, "bad.zst.json");
+}
