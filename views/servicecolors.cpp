@@ -1,5 +1,7 @@
 #include "views/servicecolors.h"
 
+#include "model/spantable.h"
+
 #include <cstdint>
 
 namespace spanfire::views {
@@ -28,6 +30,30 @@ uint32_t fnv1a(std::string_view s) {
 
 QColor ServiceColors::color(std::string_view service) {
     return QColor::fromRgb(kPalette[fnv1a(service) % kPaletteSize]);
+}
+
+void ServiceColors::assign(const TraceSet &set) {
+    m_set = &set;
+    m_slot.clear();
+    bool taken[kPaletteSize] = {};
+    int used = 0;
+    for (StringId s : set.services) { // sorted by name: the assignment is deterministic
+        int slot = int(fnv1a(set.strings.view(s)) % kPaletteSize);
+        if (used < kPaletteSize) {
+            while (taken[slot])
+                slot = (slot + 1) % kPaletteSize;
+            taken[slot] = true;
+            ++used;
+        }
+        m_slot[s.v] = slot;
+    }
+}
+
+QColor ServiceColors::colorOf(StringId service) const {
+    const auto it = m_slot.find(service.v);
+    if (it != m_slot.end())
+        return QColor::fromRgb(kPalette[it->second]);
+    return m_set ? color(m_set->strings.view(service)) : QColor(Qt::gray);
 }
 
 QColor ServiceColors::childTone(const QColor &c) {

@@ -85,6 +85,9 @@ void SpanTimelineWidget::setSelection(TraceSelection *selection) {
 
 void SpanTimelineWidget::setTraceSet(std::shared_ptr<const TraceSet> set) {
     m_set = std::move(set);
+    m_colors = ServiceColors();
+    if (m_set)
+        m_colors.assign(*m_set);
     m_trace = -2; // force setTrace to reset
     setTrace(-1);
 }
@@ -632,8 +635,7 @@ void SpanTimelineWidget::buildMinimapImage() {
             const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
             const double x1 = std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 1);
             const double y = (r - m_first) * band;
-            p.fillRect(QRectF(x0, y, x1 - x0, band >= 3 ? band - 1 : band),
-                       ServiceColors::color(m_set->strings.view(m_set->serviceOf(r))));
+            p.fillRect(QRectF(x0, y, x1 - x0, band >= 3 ? band - 1 : band), m_colors.colorOf(m_set->serviceOf(r)));
         }
     } else {
         // Many spans: rows of spans aggregated into pixel cells, shaded by
@@ -739,7 +741,7 @@ void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeSc
     const double left = area.left(), right = area.left() + area.width();
     const bool faded = m_criticalPath && !m_critical[row - m_first];
     const std::string_view service = s.strings.view(s.serviceOf(row));
-    QColor color = ServiceColors::color(service);
+    QColor color = m_colors.colorOf(s.serviceOf(row));
     QColor light = ServiceColors::childTone(color);
     if (faded) {
         color.setAlpha(70);
@@ -763,7 +765,7 @@ void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeSc
         p.setRenderHint(QPainter::Antialiasing, false);
     }
     x += kTriangle + 2;
-    p.fillRect(QRect(x, cy - 4, 8, 8), ServiceColors::color(service));
+    p.fillRect(QRect(x, cy - 4, 8, 8), m_colors.colorOf(s.serviceOf(row)));
     x += 12;
     if (error) {
         p.setRenderHint(QPainter::Antialiasing, true);
@@ -892,7 +894,7 @@ void SpanTimelineWidget::paintLegend(QPainter &p) {
                        tr("+%n more", nullptr, int(t.services.size() - i)));
             break;
         }
-        p.fillRect(QRect(x, cy - 5, 10, 10), ServiceColors::color(m_set->strings.view(t.services[i])));
+        p.fillRect(QRect(x, cy - 5, 10, 10), m_colors.colorOf(t.services[i]));
         p.setPen(palette().color(QPalette::Text));
         p.drawText(QRect(x + 14, legend.top(), w - 14, legend.height()), Qt::AlignVCenter | Qt::AlignLeft,
                    fm.elidedText(name, Qt::ElideRight, 200));

@@ -25,6 +25,7 @@
 // Thread affinity: GUI thread. Names are untrusted and shown as plain text.
 
 #include "model/ids.h"
+#include "views/servicecolors.h"
 #include "views/timelinelayout.h"
 
 #include <QImage>
@@ -146,6 +147,7 @@ private:
 
     std::shared_ptr<const TraceSet> m_set;
     QPointer<TraceSelection> m_selection;
+    ServiceColors m_colors;
     int m_trace = -1;
     uint32_t m_first = 0, m_end = 0; // rows of the trace
     int64_t m_originNs = 0;          // trace start (view ranges are offsets from it)

@@ -109,13 +109,14 @@ std::shared_ptr<const TraceSet> bigTraceSet(uint32_t spans, uint32_t seed) {
     const char *services[] = {"frontend", "cart", "db", "auth", "pricing", "search", "ads", "mail"};
     t.spans.push_back({"root", "frontend", -1, kBase, kBase + 10000 * kMs, false, {}, -1, -1, {}});
     for (uint32_t i = 1; i < spans; ++i) {
-        // Parent among the last few spans: deep and bushy trees alike.
-        const int lo = int(i) > 64 ? int(i) - 64 : 0;
-        const int parent = lo + int(u(rng) * (int(i) - lo));
+        // A random recursive tree (parent uniform among earlier spans: depth
+        // ~ ln n, some very bushy nodes); children take 20-100 % of what is
+        // left of the parent after their start.
+        const int parent = std::min(int(u(rng) * i), int(i) - 1);
         const FixtureSpan &p = t.spans[size_t(parent)];
         const double len = double(p.endNs - p.startNs);
-        const int64_t s = p.startNs + int64_t(u(rng) * len * 0.9);
-        const int64_t e = s + int64_t(u(rng) * double(p.endNs - s));
+        const int64_t s = p.startNs + int64_t(u(rng) * len * 0.8);
+        const int64_t e = s + int64_t((0.2 + 0.8 * u(rng)) * double(p.endNs - s));
         FixtureSpan f{"op" + std::to_string(i % 97), services[i % 8], parent, s, e, i % 101 == 0, {}, -1, -1, {}};
         if (i % 13 == 0)
             f.events = {s + (e - s) / 2};

@@ -7,6 +7,7 @@
 #include "views/traceselection.h"
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
@@ -256,7 +257,9 @@ private slots:
         const QRect a = m_w->barArea();
         const int y = int(m_w->barRect(root).center().y()) + 3; // below the centre (event ticks, critical line)
         auto xAt = [&](int64_t ns) { return int(a.left() + double(ns) / (100.0 * kMs) * a.width()); };
-        const QColor strong = ServiceColors::color("frontend");
+        ServiceColors colors;
+        colors.assign(*m_set);
+        const QColor strong = colors.colorOf(m_set->strings.find("frontend"));
         const QColor light = ServiceColors::childTone(strong);
         QCOMPARE(img.pixelColor(xAt(2 * kMs), y).rgb(), strong.rgb());
         QCOMPARE(img.pixelColor(xAt(10 * kMs), y).rgb(), light.rgb());
@@ -266,6 +269,21 @@ private slots:
         QCOMPARE(img.pixelColor(int(dbBar.left()) + 1, int(dbBar.center().y())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
         m_w->setCriticalPathEnabled(true);
         QVERIFY(m_w->grab().save(outputDir() + QStringLiteral("/timeline_checkout_critical.png")));
+    }
+
+    void serviceColorsAreDistinctPerSet() {
+        ServiceColors colors;
+        colors.assign(*m_set);
+        QSet<QRgb> seen;
+        for (StringId s : m_set->services)
+            seen.insert(colors.colorOf(s).rgb());
+        QCOMPARE(seen.size(), int(m_set->services.size()));
+        // Stable: the same names give the same colours in another set.
+        ServiceColors again;
+        const auto other = testing::checkoutTraceSet();
+        again.assign(*other);
+        QCOMPARE(again.colorOf(other->strings.find("db")), colors.colorOf(m_set->strings.find("db")));
+        QVERIFY(ServiceColors::childTone(Qt::blue).lightness() > QColor(Qt::blue).lightness());
     }
 
     void largeTraceRepaintTime() {
