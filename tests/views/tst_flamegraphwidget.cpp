@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QHelpEvent>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
@@ -326,6 +327,35 @@ private slots:
         const QImage hi = w.paintToImage(QSize(800, 260), 2.0);
         QCOMPARE(hi.size(), QSize(1600, 520));
         QVERIFY(hi.save(outputDir() + QStringLiteral("/tst_flamegraphwidget_zoom_2x.png")));
+    }
+
+    void crispAtFractionalDpr_data() {
+        QTest::addColumn<qreal>("dpr");
+        QTest::newRow("1x") << 1.0;
+        QTest::newRow("1.25x") << 1.25;
+        QTest::newRow("1.5x") << 1.5;
+        QTest::newRow("2x") << 2.0;
+    }
+    void crispAtFractionalDpr() {
+        // 37 sibling frames: every pixel of their row (scanned above the labels) must be a fill colour or
+        // the background -- no antialiased blends at box edges, at any device pixel ratio.
+        QFETCH(qreal, dpr);
+        std::vector<std::string> lines;
+        for (int i = 0; i < 37; ++i)
+            lines.push_back("root;f" + std::to_string(i) + " " + std::to_string(1 + i % 3));
+        const Fixture f = build(lines);
+        FlameGraphWidget w;
+        w.setData(f.profile, f.tree);
+        w.setOrientation(FlameOrientation::Icicle);
+        const QImage img = w.paintToImage(QSize(500, 80), dpr);
+        const int y = int(std::lround(2 * w.rowHeight() * dpr)) + 1; // top of depth 2, above the text
+        QSet<QRgb> colours;
+        for (int x = 0; x < img.width(); ++x)
+            colours.insert(img.pixel(x, y));
+        if (colours.size() > 37 + 1)
+            img.save(outputDir() + QStringLiteral("/tst_flamegraphwidget_crisp_fail.png"));
+        QVERIFY2(colours.size() <= 37 + 1, qPrintable(QString::number(colours.size())));
+        QVERIFY(colours.size() >= 30); // the boxes really are there
     }
 
     void emptyAndNullData() {

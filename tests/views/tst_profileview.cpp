@@ -16,6 +16,7 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 
 using namespace spanfire;
 using namespace spanfire::views;
@@ -118,6 +119,44 @@ private slots:
         w->setFocus();
         QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(v.searchEdit()->hasFocus());
+    }
+
+    void breadcrumbs() {
+        ProfileView v;
+        v.resize(900, 600);
+        v.setProfile(twoTypeProfile());
+        FlameGraphWidget *w = v.flameWidget();
+        const auto crumb = [&v](const QString &text) -> QToolButton * {
+            for (QToolButton *b : v.findChildren<QToolButton *>())
+                if (b->text() == text && b->isVisibleTo(&v))
+                    return b;
+            return nullptr;
+        };
+        QVERIFY(crumb(QStringLiteral("all")));
+        QVERIFY(!crumb(QStringLiteral("a")));
+        // Zoom to a;b;a: crumbs all > a > b > a; the deepest one is the current node.
+        int deep = -1;
+        for (uint32_t i = 1; i < w->tree().nodes.size(); ++i)
+            if (w->tree().nodes[i].depth == 3)
+                deep = int(i);
+        QVERIFY(deep > 0);
+        w->zoomTo(uint32_t(deep));
+        QToolButton *b = crumb(QStringLiteral("b"));
+        QVERIFY(b);
+        QVERIFY(b->isEnabled());
+        QCOMPARE(v.state()->zoomPath().size(), size_t(3));
+        b->click(); // zooms out to b
+        QCOMPARE(w->nodeName(int(w->zoomNode())), QStringLiteral("b"));
+        QCOMPARE(v.state()->zoomPath().size(), size_t(2));
+        QToolButton *back = crumb(QStringLiteral("\u2190 Back"));
+        QVERIFY(back);
+        QVERIFY(back->isEnabled());
+        back->click();
+        QCOMPARE(w->zoomNode(), uint32_t(deep));
+        // The zoom survives a re-aggregation through the state's frame path.
+        v.state()->setSampleType(0);
+        QCOMPARE(v.state()->zoomPath().size(), size_t(3));
+        QCOMPARE(w->tree().nodes[w->zoomNode()].depth, 3u);
     }
 
     void transforms() {
