@@ -201,7 +201,6 @@ void MainWindow::addLoadedFile(const LoadedFile &file) {
         return;
     }
     m_session->add(file.path, fromStd(r.format), r.profile, r.traces, r.warnings);
-    statusBar()->showMessage(tr("Loaded %1 (%2)").arg(QFileInfo(file.path).fileName(), fromStd(r.format)), 4000);
 }
 
 void MainWindow::reportFailures() {

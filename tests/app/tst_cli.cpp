@@ -1,0 +1,351 @@
+// spanfire-cli contract tests: the built binary is run as a separate process on
+// corpus files. Figures are checked against (a) the importer's model loaded
+// in-process and (b) the independent expected files made with google/pprof's
+// profile package (tests/data/pprof-expected, see scripts/make-pprof-expected.sh).
+#include "importers/importer.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <map>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runCli(const QStringList &args) {
+    QProcess p;
+    p.setProgram(QStringLiteral(SPANFIRE_CLI));
+    p.setArguments(args);
+    p.start();
+    Run r;
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+QJsonObject parseObject(const QByteArray &bytes) {
+    QJsonParseError err{};
+    const QJsonDocument d = QJsonDocument::fromJson(bytes, &err);
+    if (err.error != QJsonParseError::NoError)
+        qWarning("JSON error %s in: %s", qPrintable(err.errorString()), bytes.left(300).constData());
+    return d.object();
+}
+
+QString corpus() {
+    const QByteArray env = qgetenv("SPANFIRE_CORPUS");
+    return env.isEmpty() ? QStringLiteral(SPANFIRE_CORPUS_DIR) : QString::fromLocal8Bit(env);
+}
+
+QStringList corpusFiles(const QString &sub) {
+    QDir d(corpus() + QLatin1Char('/') + sub);
+    QStringList out;
+    for (const QString &f : d.entryList(QDir::Files, QDir::Name))
+        out << d.filePath(f);
+    return out;
+}
+
+// Exactly one line on stderr, naming the file.
+void checkOneLineError(const Run &r, const QString &file) {
+    QCOMPARE(r.exitCode, 2);
+    const QByteArray err = r.err.trimmed();
+    QVERIFY2(!err.isEmpty(), "no error message");
+    QVERIFY2(!err.contains('\n'), err.constData());
+    QVERIFY2(err.contains(file.toUtf8()), err.constData());
+}
+
+struct Expected {
+    std::map<int, std::pair<QString, qint64>> types; // index -> (name, total)
+    std::multimap<int, std::tuple<QByteArray, qint64, qint64>> top;
+    bool ok = false;
+};
+
+Expected readExpected(const QString &file) {
+    Expected e;
+    QFile f(QStringLiteral(SPANFIRE_TESTDATA_DIR "/pprof-expected/") + QFileInfo(file).fileName() +
+            QStringLiteral(".txt"));
+    if (!f.open(QIODevice::ReadOnly))
+        return e;
+    while (!f.atEnd()) {
+        const QList<QByteArray> w = f.readLine().trimmed().split(' ');
+        if (w.size() >= 2 && w[0] == "status")
+            e.ok = w[1] == "ok";
+        if (w.size() == 5 && w[0] == "type" && w[3] == "total")
+            e.types[w[1].toInt()] = {QString::fromUtf8(w[2]), w[4].toLongLong()};
+        if (w.size() == 5 && w[0] == "top")
+            e.top.emplace(w[1].toInt(),
+                          std::make_tuple(QByteArray::fromHex(w[4]), w[2].toLongLong(), w[3].toLongLong()));
+    }
+    return e;
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() { QVERIFY2(QFile::exists(QStringLiteral(SPANFIRE_CLI)), SPANFIRE_CLI); }
+
+    void usageErrors() {
+        const Run none = runCli({});
+        QCOMPARE(none.exitCode, 2);
+        const Run unknown = runCli({QStringLiteral("frobnicate"), QStringLiteral("x")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY(unknown.err.contains("frobnicate"));
+        const Run help = runCli({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains("spanfire-cli COMMAND"));
+    }
+
+    void profileFiles_data() {
+        QTest::addColumn<QString>("file");
+        for (const QString &f : corpusFiles(QStringLiteral("pprof")))
+            QTest::newRow(qPrintable(QFileInfo(f).fileName())) << f;
+        QTest::newRow("demo") << QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+    }
+
+    // info --json and top --json agree with the importer's model and with google/pprof.
+    void profileFiles() {
+        QFETCH(QString, file);
+        const spanfire::ImportResult model = spanfire::importFile(file.toStdString());
+        const Run info = runCli({QStringLiteral("info"), file, QStringLiteral("--json")});
+        if (!model.ok) {
+            checkOneLineError(info, file);
+            return;
+        }
+        QCOMPARE(info.exitCode, 0);
+        const QJsonObject f = parseObject(info.out)[QStringLiteral("files")].toArray().at(0).toObject();
+        QCOMPARE(f[QStringLiteral("file")].toString(), file);
+        QCOMPARE(f[QStringLiteral("format")].toString().toStdString(), model.format);
+        if (!model.profile)
+            return;
+        const spanfire::Profile &p = *model.profile;
+        QCOMPARE(qint64(f[QStringLiteral("sample_count")].toDouble()), qint64(p.sampleCount()));
+        const QJsonArray types = f[QStringLiteral("sample_types")].toArray();
+        QCOMPARE(types.size(), qsizetype(p.sampleTypes.size()));
+        for (int i = 0; i < types.size(); ++i)
+            QCOMPARE(types[i].toObject()[QStringLiteral("total")].toInteger(), p.total(size_t(i)));
+
+        // top for the default sample type: totals, order, flat sums to total.
+        const Run top = runCli({QStringLiteral("top"), file, QStringLiteral("--json")});
+        QCOMPARE(top.exitCode, 0);
+        const QJsonObject t = parseObject(top.out);
+        const size_t col = size_t(p.defaultSampleType);
+        QCOMPARE(t[QStringLiteral("sample_type")].toString().toStdString(), p.sampleTypeName(col));
+        QCOMPARE(t[QStringLiteral("total")].toInteger(), p.total(col));
+        QCOMPARE(t[QStringLiteral("sample_count")].toInteger(), qint64(p.sampleCount()));
+        const QJsonArray fns = t[QStringLiteral("functions")].toArray();
+        qint64 flatSum = 0, prevFlat = std::numeric_limits<qint64>::max();
+        for (const QJsonValue &v : fns) {
+            const QJsonObject o = v.toObject();
+            const qint64 flat = o[QStringLiteral("flat")].toInteger();
+            const qint64 cum = o[QStringLiteral("cum")].toInteger();
+            QVERIFY(!o[QStringLiteral("name")].toString().isNull());
+            QVERIFY2(flat <= prevFlat, "functions must be sorted by flat descending");
+            QVERIFY(std::abs(cum) >= std::abs(flat));
+            prevFlat = flat;
+            flatSum += flat;
+        }
+        QCOMPARE(flatSum, p.total(col));
+
+        // Against google/pprof's figures for every sample type it lists.
+        const Expected e = readExpected(file);
+        for (const auto &[index, typeTotal] : e.types) {
+            const Run tt = runCli({QStringLiteral("top"), file, QStringLiteral("--json"),
+                                   QStringLiteral("--sample-type"), typeTotal.first});
+            QCOMPARE(tt.exitCode, 0);
+            const QJsonObject o = parseObject(tt.out);
+            QCOMPARE(o[QStringLiteral("total")].toInteger(), typeTotal.second);
+            std::map<QString, std::pair<qint64, qint64>> byName;
+            for (const QJsonValue &v : o[QStringLiteral("functions")].toArray())
+                byName[v[QStringLiteral("name")].toString()] = {v[QStringLiteral("flat")].toInteger(),
+                                                                v[QStringLiteral("cum")].toInteger()};
+            auto [b, end] = e.top.equal_range(index);
+            for (auto it = b; it != end; ++it) {
+                const auto &[name, flat, cum] = it->second;
+                const QString n = QString::fromUtf8(name); // invalid UTF-8 becomes U+FFFD on both sides
+                QVERIFY2(byName.count(n), qPrintable(QStringLiteral("missing function ") + n));
+                QCOMPARE(byName[n].first, flat);
+                QCOMPARE(byName[n].second, cum);
+            }
+        }
+    }
+
+    void topLimitAndText() {
+        const QString file = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        const Run r = runCli(
+            {QStringLiteral("top"), file, QStringLiteral("--json"), QStringLiteral("--limit"), QStringLiteral("3")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(parseObject(r.out)[QStringLiteral("functions")].toArray().size(), 3);
+        const Run text = runCli({QStringLiteral("top"), file, QStringLiteral("--limit"), QStringLiteral("5")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("flat%"));
+        QCOMPARE(text.out.count('\n'), 3 + 5); // type, summary, header + 5 rows
+    }
+
+    // --focus keeps the samples through a matching frame; total stays the profile's (pprof).
+    void topFocus() {
+        const QString file = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        const QJsonObject all = parseObject(runCli({QStringLiteral("top"), file, QStringLiteral("--json")}).out);
+        const Run r = runCli({QStringLiteral("top"), file, QStringLiteral("--json"), QStringLiteral("--focus"),
+                              QStringLiteral("^main\\.fraudModel$")});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonObject o = parseObject(r.out);
+        QCOMPARE(o[QStringLiteral("total")].toInteger(), all[QStringLiteral("total")].toInteger());
+        qint64 fraudCum = -1, flatSum = 0;
+        for (const QJsonValue &v : all[QStringLiteral("functions")].toArray())
+            if (v[QStringLiteral("name")].toString() == QLatin1String("main.fraudModel"))
+                fraudCum = v[QStringLiteral("cum")].toInteger();
+        for (const QJsonValue &v : o[QStringLiteral("functions")].toArray())
+            flatSum += v[QStringLiteral("flat")].toInteger();
+        QVERIFY(fraudCum > 0);
+        // Every focused sample passes through main.fraudModel: focus total == its cum.
+        QCOMPARE(o[QStringLiteral("focus_total")].toInteger(), fraudCum);
+        QCOMPARE(flatSum, fraudCum);
+        checkOneLineError(runCli({QStringLiteral("top"), file, QStringLiteral("--focus"), QStringLiteral("(")}),
+                          QStringLiteral("--focus"));
+    }
+
+    void multipleFilesAreSummed() {
+        const QString a = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        const qint64 one =
+            parseObject(runCli({QStringLiteral("top"), a, QStringLiteral("--json")}).out)[QStringLiteral("total")]
+                .toInteger();
+        const QJsonObject two = parseObject(runCli({QStringLiteral("top"), a, a, QStringLiteral("--json")}).out);
+        QCOMPARE(two[QStringLiteral("total")].toInteger(), 2 * one);
+        const QJsonObject first = two[QStringLiteral("functions")].toArray().at(0).toObject();
+        QCOMPARE(first[QStringLiteral("flat")].toInteger() % 2, 0);
+    }
+
+    void foldedSumsToTotal() {
+        const QString file = corpus() + QStringLiteral("/pprof/google-pprof__sample.cpu.pb.gz");
+        const spanfire::ImportResult model = spanfire::importFile(file.toStdString());
+        QVERIFY(model.ok && model.profile);
+        const Run r = runCli({QStringLiteral("folded"), file});
+        QCOMPARE(r.exitCode, 0);
+        qint64 sum = 0;
+        int lines = 0;
+        for (const QByteArray &line : r.out.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const int sp = int(line.lastIndexOf(' '));
+            QVERIFY(sp > 0);
+            bool ok = false;
+            sum += line.mid(sp + 1).toLongLong(&ok);
+            QVERIFY(ok);
+            ++lines;
+        }
+        QVERIFY(lines > 0);
+        QCOMPARE(sum, model.profile->total(size_t(model.profile->defaultSampleType)));
+    }
+
+    void badInputs() {
+        QTemporaryDir dir;
+        const QString empty = dir.filePath(QStringLiteral("empty.pb"));
+        const QString junk = dir.filePath(QStringLiteral("junk.bin"));
+        const QString json = dir.filePath(QStringLiteral("notpprof.json"));
+        QFile(empty).open(QIODevice::WriteOnly);
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QByteArray bytes;
+            quint32 x = 12345;
+            for (int i = 0; i < 4096; ++i) {
+                x = x * 1103515245u + 12345u;
+                bytes.append(char(x >> 24));
+            }
+            f.write(bytes);
+        }
+        {
+            QFile f(json);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("{\"hello\": [1, 2, 3]}");
+        }
+        const QString missing = dir.filePath(QStringLiteral("does-not-exist.pb.gz"));
+        for (const QString &cmd : {QStringLiteral("info"), QStringLiteral("top"), QStringLiteral("folded")}) {
+            for (const QString &f : {empty, junk, missing}) {
+                const Run r = runCli({cmd, f});
+                checkOneLineError(r, f);
+            }
+        }
+        checkOneLineError(runCli({QStringLiteral("top"), json}), json);
+        // A good file followed by a bad one still fails, naming the bad one.
+        const QString good = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        checkOneLineError(runCli({QStringLiteral("top"), good, junk}), junk);
+        checkOneLineError(
+            runCli({QStringLiteral("top"), good, QStringLiteral("--sample-type"), QStringLiteral("nope/bytes")}), good);
+    }
+
+    void invalidUtf8NamesGiveValidJson() {
+        const QString file = corpus() + QStringLiteral("/pprof/pyroscope__invalid_utf8.pb.gz");
+        const Run r = runCli({QStringLiteral("top"), file, QStringLiteral("--json")});
+        if (r.exitCode == 2)
+            QSKIP("importer rejects this file");
+        QCOMPARE(r.exitCode, 0);
+        QJsonParseError err{};
+        QJsonDocument::fromJson(r.out, &err);
+        QCOMPARE(err.error, QJsonParseError::NoError);
+        QVERIFY(QString::fromUtf8(r.out).toUtf8() == r.out); // valid UTF-8 round-trips
+    }
+
+    void renderViews_data() {
+        QTest::addColumn<QString>("view");
+        QTest::newRow("flame") << QStringLiteral("flame");
+        QTest::newRow("icicle") << QStringLiteral("icicle");
+        QTest::newRow("top") << QStringLiteral("top");
+        QTest::newRow("window") << QStringLiteral("window");
+    }
+
+    void renderViews() {
+        QFETCH(QString, view);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(view + QStringLiteral(".png"));
+        const Run r = runCli({QStringLiteral("render"), QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz"),
+                              QStringLiteral("--view"), view, QStringLiteral("--out"), out, QStringLiteral("--size"),
+                              QStringLiteral("800x500")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QImage img(out);
+        QVERIFY(!img.isNull());
+        QCOMPARE(img.size(), QSize(800, 500));
+        // Not a blank image: more than a handful of distinct colours.
+        QSet<QRgb> colours;
+        for (int y = 0; y < img.height(); y += 7)
+            for (int x = 0; x < img.width(); x += 7)
+                colours.insert(img.pixel(x, y));
+        QVERIFY2(colours.size() > 4, qPrintable(QString::number(colours.size())));
+    }
+
+    void renderBadArguments() {
+        const QString file = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        QCOMPARE(runCli({QStringLiteral("render"), file, QStringLiteral("--view"), QStringLiteral("pie"),
+                         QStringLiteral("--out"), QStringLiteral("x.png")})
+                     .exitCode,
+                 2);
+        QCOMPARE(runCli({QStringLiteral("render"), file, QStringLiteral("--view"), QStringLiteral("flame")}).exitCode,
+                 2);
+        QCOMPARE(
+            runCli({QStringLiteral("render"), file, QStringLiteral("--view"), QStringLiteral("flame"),
+                    QStringLiteral("--out"), QStringLiteral("x.png"), QStringLiteral("--size"), QStringLiteral("axb")})
+                .exitCode,
+            2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

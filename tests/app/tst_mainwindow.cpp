@@ -1,0 +1,246 @@
+// MainWindow (offscreen): files dropped on the window load in the background
+// and reach the profile view; a cancelled load delivers nothing; failures are
+// reported per file while good files stay loaded; several profiles get a
+// chooser; recent files and the dock layout are remembered.
+#include "app/loadjob.h"
+#include "app/loadprogresswidget.h"
+#include "app/mainwindow.h"
+#include "app/profilepanel.h"
+#include "app/session.h"
+#include "app/settings.h"
+#include "views/flamegraphwidget.h"
+#include "views/profileview.h"
+
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUrl>
+#include <QtTest>
+
+using spanfire::app::MainWindow;
+using spanfire::app::Settings;
+
+namespace {
+
+QString demoProfile() {
+    return QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+}
+QString corpusFile(const char *rel) {
+    return QStringLiteral(SPANFIRE_CORPUS_DIR "/") + QString::fromUtf8(rel);
+}
+
+// Delivers a drop of local files exactly as the window system would.
+void dropFiles(QWidget *target, const QStringList &paths) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString &p : paths)
+        urls << QUrl::fromLocalFile(p);
+    mime.setUrls(urls);
+    const QPoint pos = target->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(pos), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(target, &drop);
+    QVERIFY(drop.isAccepted());
+}
+
+bool waitIdle(MainWindow &w, int ms = 60000) {
+    return QTest::qWaitFor([&] { return !w.loadJob()->isRunning(); }, ms);
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("SpanfireTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        Settings::clearRecentFiles();
+        Settings::saveWindow({}, {});
+    }
+
+    void dropLoadsProfileIntoView() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.resize(1200, 800);
+        w.show();
+        QSignalSpy loaded(w.loadJob(), &spanfire::app::LoadJob::fileLoaded);
+        QSignalSpy finished(w.loadJob(), &spanfire::app::LoadJob::batchFinished);
+        dropFiles(&w, {demoProfile()});
+        QVERIFY(w.loadJob()->isRunning());
+        QVERIFY(finished.wait(60000) || finished.count() == 1);
+        QCOMPARE(loaded.count(), 1);
+        QCOMPARE(w.session()->profiles().size(), 1);
+        const auto profile = w.profilePanel()->profile();
+        QVERIFY(profile);
+        QVERIFY(profile->sampleCount() > 0);
+        QCOMPARE(w.profilePanel()->profileView()->flameTree().total(),
+                 profile->total(size_t(profile->defaultSampleType)));
+        QVERIFY(!w.profilePanel()->profileView()->flameTree().empty());
+        QVERIFY(w.summaryText().contains(QStringLiteral("samples")));
+        QVERIFY(w.summaryText().contains(QStringLiteral("cpu/nanoseconds")));
+        QVERIFY(w.windowTitle().contains(QStringLiteral("shop.cpu.pb.gz")));
+        QVERIFY(!w.loadProgress()->isVisible());
+        QVERIFY(w.lastErrorReport().isEmpty());
+        QVERIFY(!w.profileChooser()->isVisible()); // one profile: no chooser
+        QCOMPARE(Settings::recentFiles().value(0), QFileInfo(demoProfile()).absoluteFilePath());
+    }
+
+    void progressIsReported() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        QSignalSpy progress(w.loadJob(), &spanfire::app::LoadJob::progress);
+        w.openFiles({demoProfile()});
+        QVERIFY(w.loadProgress()->isVisibleTo(&w));
+        QVERIFY(waitIdle(w));
+        QVERIFY(progress.count() >= 1);
+        for (const QList<QVariant> &args : progress) {
+            QVERIFY(args.at(3).toInt() >= 0 && args.at(3).toInt() <= 1000);
+            QCOMPARE(args.at(2).toString(), demoProfile());
+        }
+    }
+
+    // Cancel drops the batch: nothing it loads afterwards reaches the session.
+    void cancelDropsResult() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        QSignalSpy loaded(w.loadJob(), &spanfire::app::LoadJob::fileLoaded);
+        QSignalSpy cancelled(w.loadJob(), &spanfire::app::LoadJob::cancelled);
+        const quint64 before = w.loadJob()->generation();
+        w.openFiles({demoProfile(), demoProfile(), demoProfile()});
+        QVERIFY(w.loadJob()->isRunning());
+        QTest::mouseClick(w.loadProgress()->cancelButton(), Qt::LeftButton);
+        QCOMPARE(cancelled.count(), 1);
+        QVERIFY(!w.loadJob()->isRunning());
+        QVERIFY(w.loadJob()->generation() > before);
+        w.loadJob()->waitForWorkers();
+        QTest::qWait(100); // let any stale queued result arrive (and be dropped)
+        QCOMPARE(loaded.count(), 0);
+        QCOMPARE(w.session()->profiles().size(), 0);
+        QVERIFY(!w.profilePanel()->profile());
+        // The window still works afterwards.
+        w.openFiles({demoProfile()});
+        QVERIFY(waitIdle(w));
+        QCOMPARE(w.session()->profiles().size(), 1);
+    }
+
+    void escapeCancels() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.show();
+        w.openFiles({demoProfile()});
+        QTest::keyClick(&w, Qt::Key_Escape);
+        QVERIFY(!w.loadJob()->isRunning());
+        w.loadJob()->waitForWorkers();
+        QTest::qWait(50);
+        QCOMPARE(w.session()->profiles().size(), 0);
+    }
+
+    // Mixed good and bad files: one report lists each failure, good ones stay loaded.
+    void failuresAreReportedPerFile() {
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("junk.pb.gz"));
+        {
+            QFile f(junk);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("\x1f\x8b this is not really gzip");
+        }
+        const QString missing = dir.filePath(QStringLiteral("missing.pprof"));
+        MainWindow w;
+        w.setShowDialogs(false);
+        dropFiles(&w, {junk, demoProfile(), missing});
+        QVERIFY(waitIdle(w));
+        QCOMPARE(w.session()->profiles().size(), 1);
+        const QString report = w.lastErrorReport();
+        QVERIFY2(report.contains(junk), qPrintable(report));
+        QVERIFY2(report.contains(missing), qPrintable(report));
+        QVERIFY(!report.contains(demoProfile()));
+    }
+
+    void severalProfilesGetAChooser() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.show();
+        const QString second = corpusFile("pprof/google-pprof__sample.cpu.pb.gz");
+        dropFiles(&w, {demoProfile(), second});
+        QVERIFY(waitIdle(w));
+        QCOMPARE(w.session()->profiles().size(), 2);
+        QVERIFY(w.profileChooser()->isVisible());
+        QCOMPARE(w.profileChooser()->count(), 2);
+        QCOMPARE(w.session()->currentProfile(), 1);
+        w.profileChooser()->setCurrentIndex(0);
+        QCOMPARE(w.session()->currentProfile(), 0);
+        QCOMPARE(w.profilePanel()->profile(), w.session()->profiles()[0].profile);
+    }
+
+    void warningsAreShown() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.show();
+        // Any corpus file with warnings will do; find one through the importer.
+        const QStringList candidates{corpusFile("pprof/pyroscope__invalid_utf8.pb.gz"),
+                                     corpusFile("pprof/google-pprof__go.nomappings.crash.pb.gz"),
+                                     corpusFile("pprof/parca__normal-cpu.stripped.pprof"),
+                                     corpusFile("collapsed/speedscope__stackcollapse_simple-with-invalids.txt")};
+        QString withWarnings;
+        for (const QString &c : candidates) {
+            const auto r = spanfire::importFile(c.toStdString());
+            if (r.ok && !r.warnings.empty()) {
+                withWarnings = c;
+                break;
+            }
+        }
+        if (withWarnings.isEmpty())
+            QSKIP("no candidate file has warnings with the current importers");
+        w.openFiles({withWarnings});
+        QVERIFY(waitIdle(w));
+        QVERIFY(w.session()->warningCount() > 0);
+        auto *button = w.findChild<QToolButton *>();
+        QVERIFY(button);
+        bool found = false;
+        for (QToolButton *b : w.findChildren<QToolButton *>())
+            found = found || (b->isVisible() && b->text().contains(QStringLiteral("warning")));
+        QVERIFY(found);
+    }
+
+    void layoutIsRemembered() {
+        {
+            MainWindow w;
+            w.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&w));
+            w.detailsDock()->hide();
+            w.saveLayout();
+        }
+        MainWindow w2;
+        w2.restoreLayout();
+        w2.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w2));
+        QVERIFY(!w2.detailsDock()->isVisible());
+        QVERIFY(w2.profileDock()->isVisible());
+        Settings::saveWindow({}, {});
+    }
+
+    void recentFilesAreCapped() {
+        Settings::clearRecentFiles();
+        for (int i = 0; i < 15; ++i)
+            Settings::addRecentFile(QStringLiteral("/tmp/f%1.pb.gz").arg(i));
+        Settings::addRecentFile(QStringLiteral("/tmp/f3.pb.gz"));
+        const QStringList r = Settings::recentFiles();
+        QCOMPARE(r.size(), Settings::kMaxRecentFiles);
+        QCOMPARE(r.first(), QStringLiteral("/tmp/f3.pb.gz"));
+        QCOMPARE(r.count(QStringLiteral("/tmp/f3.pb.gz")), 1);
+        QCOMPARE(r.at(1), QStringLiteral("/tmp/f14.pb.gz"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
