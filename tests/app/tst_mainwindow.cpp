@@ -6,10 +6,15 @@
 #include "app/loadprogresswidget.h"
 #include "app/mainwindow.h"
 #include "app/profilepanel.h"
+#include "app/selectionhub.h"
 #include "app/session.h"
 #include "app/settings.h"
+#include "model/spantable.h"
 #include "views/flamegraphwidget.h"
 #include "views/profileview.h"
+#include "views/spandetailsview.h"
+#include "views/spantimelinewidget.h"
+#include "views/traceselection.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -210,6 +215,44 @@ private slots:
         for (QToolButton *b : w.findChildren<QToolButton *>())
             found = found || (b->isVisible() && b->text().contains(QStringLiteral("warning")));
         QVERIFY(found);
+    }
+
+    // The demo: traces and profile dropped together; the slowest trace and its
+    // root span are selected and shown in the timeline and details.
+    void demoTracesSelectSlowestTrace() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.resize(1400, 900);
+        w.show();
+        dropFiles(&w, {QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json"), demoProfile()});
+        QVERIFY(waitIdle(w));
+        QVERIFY2(w.lastErrorReport().isEmpty(), qPrintable(w.lastErrorReport()));
+        const auto set = w.session()->traces();
+        QVERIFY(set);
+        QCOMPARE(w.session()->profiles().size(), 1);
+        auto *sel = w.selectionHub()->traceSelection();
+        QCOMPARE(sel->traceSet(), set);
+        int slowest = 0;
+        for (size_t i = 0; i < set->traces.size(); ++i)
+            if (set->traces[i].durationNs() > set->traces[size_t(slowest)].durationNs())
+                slowest = int(i);
+        QCOMPARE(sel->traceIndex(), slowest);
+        QCOMPARE(sel->spanRow(), set->traces[size_t(slowest)].root);
+        QCOMPARE(w.timeline()->traceIndex(), slowest);
+        QCOMPARE(w.spanDetails()->span(), set->traces[size_t(slowest)].root);
+        QVERIFY(w.summaryText().contains(QStringLiteral("%1 traces").arg(set->traces.size())));
+    }
+
+    void dockTogglesAreInViewMenu() {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *toggle = w.timelineDock()->toggleViewAction();
+        QVERIFY(!toggle->shortcut().isEmpty());
+        toggle->trigger();
+        QVERIFY(!w.timelineDock()->isVisible());
+        toggle->trigger();
+        QVERIFY(w.timelineDock()->isVisible());
     }
 
     void layoutIsRemembered() {
