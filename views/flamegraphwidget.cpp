@@ -273,17 +273,30 @@ void FlameGraphWidget::changeEvent(QEvent *event) {
     QWidget::changeEvent(event);
 }
 
-int FlameGraphWidget::nodeAt(const QPoint &pos) const {
+int FlameGraphWidget::boxIndexAt(const QPoint &pos) const {
     const_cast<FlameGraphWidget *>(this)->ensureCache();
     const qreal dpr = m_cache.dpr;
     const RowGeometry g = geometryFor(int(std::lround(height() * dpr)), dpr);
     const int64_t depth = depthAt(int(std::floor((pos.y() + 0.5) * dpr)), g);
     if (depth < 0)
         return -1;
-    const int k = m_cache.layout.boxAt(uint32_t(depth), int(std::floor((pos.x() + 0.5) * dpr)));
+    return m_cache.layout.boxAt(uint32_t(depth), int(std::floor((pos.x() + 0.5) * dpr)));
+}
+
+int FlameGraphWidget::nodeAt(const QPoint &pos) const {
+    const int k = boxIndexAt(pos);
     if (k < 0 || (m_cache.layout.boxes[size_t(k)].flags & FlameBox::kMerged))
         return -1;
     return int(m_cache.layout.boxes[size_t(k)].node);
+}
+
+QString FlameGraphWidget::mergedTooltipAt(const QPoint &pos) const {
+    const int k = boxIndexAt(pos);
+    if (k < 0 || !(m_cache.layout.boxes[size_t(k)].flags & FlameBox::kMerged))
+        return QString();
+    const FlameBox &b = m_cache.layout.boxes[size_t(k)];
+    return tr("%1 frames too narrow to show (zoom in to see them)\ntotal: %2 (%3 of total)")
+        .arg(QString::number(b.count), valueText(b.mergedTotal), formatPercent(b.mergedTotal, rootTotal()));
 }
 
 QRect FlameGraphWidget::rectOfNode(int node) const {
@@ -328,7 +341,10 @@ bool FlameGraphWidget::event(QEvent *event) {
     if (event->type() == QEvent::ToolTip) {
         auto *help = static_cast<QHelpEvent *>(event);
         const int node = nodeAt(help->pos());
-        if (node < 0) {
+        const QString merged = node < 0 ? mergedTooltipAt(help->pos()) : QString();
+        if (!merged.isEmpty()) {
+            QToolTip::showText(help->globalPos(), Qt::convertFromPlainText(merged, Qt::WhiteSpaceNormal), this);
+        } else if (node < 0) {
             QToolTip::hideText();
             event->ignore();
         } else {

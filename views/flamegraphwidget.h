@@ -70,6 +70,8 @@ public:
     QRect rectOfNode(int node) const;
     // Plain text (never rich text) describing a node: name, file:line, module, self, total, shares.
     QString tooltipText(int node) const;
+    // Plain text for a run of merged sub-pixel frames at `pos`; empty when there is none.
+    QString mergedTooltipAt(const QPoint &pos) const;
     // Display name of a node ("all" for the root).
     QString nodeName(int node) const;
     StringId functionOfNode(int node) const;
@@ -109,6 +111,7 @@ private:
         qreal dpr = 1;
     };
     void buildCache(DrawCache &cache, int widthPx, qreal dpr) const;
+    int boxIndexAt(const QPoint &pos) const; // index into the cached draw list, or -1
     void ensureCache();
     void invalidateCache();
     void paintGraph(QPainter &p, const DrawCache &cache, int heightPx, const QRect &exposed) const;

@@ -21,6 +21,7 @@ struct PendingRun {
     double x0 = 0, x1 = 0;
     uint32_t first = 0;
     uint32_t count = 0;
+    int64_t total = 0;
 };
 
 } // namespace
@@ -43,7 +44,7 @@ FlameLayout layoutFlame(const FlameTree &tree, const FlameLayoutParams &params) 
     std::vector<FlameBox> boxes;
     // Ancestors (and the zoom node itself) fill the width.
     for (uint32_t a = zoom;; a = nodes[a].parent) {
-        boxes.push_back(FlameBox{a, 1, 0, W, nodes[a].depth, a == zoom ? FlameBox::kNone : FlameBox::kAncestor});
+        boxes.push_back(FlameBox{a, 1, 0, W, nodes[a].depth, a == zoom ? FlameBox::kNone : FlameBox::kAncestor, 0});
         if (a == 0 || nodes[a].parent >= nodes.size())
             break;
     }
@@ -58,7 +59,7 @@ FlameLayout layoutFlame(const FlameTree &tree, const FlameLayoutParams &params) 
                 return;
             const int x0 = roundPx(r.x0), x1 = roundPx(r.x1);
             if (x1 > x0)
-                boxes.push_back(FlameBox{r.first, r.count, x0, x1, depth, FlameBox::kMerged});
+                boxes.push_back(FlameBox{r.first, r.count, x0, x1, depth, FlameBox::kMerged, r.total});
             r.count = 0;
         };
         const double minPx = params.minBoxPx;
@@ -73,15 +74,16 @@ FlameLayout layoutFlame(const FlameTree &tree, const FlameLayoutParams &params) 
                 if (r.count > 0 && x0 <= r.x1 + 0.5) {
                     r.x1 = std::max(r.x1, x1);
                     ++r.count;
+                    r.total += n.total;
                 } else {
                     flush(d);
-                    r = PendingRun{x0, x1, i, 1};
+                    r = PendingRun{x0, x1, i, 1, n.total};
                 }
                 i = n.end > i ? n.end : i + 1; // skip the whole subtree
                 continue;
             }
             flush(d);
-            boxes.push_back(FlameBox{i, 1, roundPx(x0), roundPx(x1), d, FlameBox::kNone});
+            boxes.push_back(FlameBox{i, 1, roundPx(x0), roundPx(x1), d, FlameBox::kNone, 0});
             ++i;
         }
         for (uint32_t d = 0; d < pending.size(); ++d)

@@ -28,6 +28,7 @@ struct FlameBox {
     int32_t x1 = 0;
     uint32_t depth = 0; // tree depth = row
     uint8_t flags = kNone;
+    int64_t mergedTotal = 0; // sum of the merged nodes' totals (merged boxes only)
 };
 
 struct FlameLayout {

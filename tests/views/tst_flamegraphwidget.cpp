@@ -358,6 +358,24 @@ private slots:
         QVERIFY(colours.size() >= 30); // the boxes really are there
     }
 
+    void mergedRunTooltip() {
+        // One big frame and 50 tiny ones: at 200 px the tiny ones merge into one box.
+        std::vector<std::string> lines{"root;big 10000"};
+        for (int i = 0; i < 50; ++i)
+            lines.push_back("root;tiny" + std::to_string(i) + " 2");
+        const Fixture f = build(lines);
+        FlameGraphWidget w;
+        w.setData(f.profile, f.tree);
+        w.setOrientation(FlameOrientation::Icicle);
+        w.resize(200, 100);
+        const QPoint p(199, 2 * w.rowHeight() + 3); // right edge of depth 2
+        QCOMPARE(w.nodeAt(p), -1);
+        const QString text = w.mergedTooltipAt(p);
+        QVERIFY2(text.startsWith(QStringLiteral("50 frames too narrow")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("total: 100 (")));
+        QVERIFY(w.mergedTooltipAt(QPoint(5, 2 * w.rowHeight() + 3)).isEmpty()); // "big" is a real box
+    }
+
     void emptyAndNullData() {
         FlameGraphWidget w;
         w.resize(300, 100);

@@ -160,6 +160,7 @@ private slots:
         QCOMPARE(merged.count, 100000u);
         QCOMPARE(merged.x1, 1000);
         QCOMPARE(merged.x0, 909);
+        QCOMPARE(merged.mergedTotal, int64_t(100000));
     }
 
     void emptyTree() {
