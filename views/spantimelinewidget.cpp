@@ -800,6 +800,7 @@ void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeSc
     if (sx1 < left - 1 || sx0 > right + 1)
         return;
     p.save();
+    p.setBrush(Qt::NoBrush); // the name column left a brush set: outlines must stay hollow
     p.setClipRect(QRectF(left, y, right - left, kRowHeight), Qt::IntersectClip);
     const double bx0 = std::max(sx0, left - 2), bx1 = std::max(std::min(sx1, right + 2), bx0 + 1);
     const QRectF bar(bx0, y + 3, bx1 - bx0, kRowHeight - 6);
@@ -869,6 +870,8 @@ void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeSc
         p.drawText(QRectF(bx1 + 3, y, tw, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft, label);
     else if (bx0 - tw >= left)
         p.drawText(QRectF(bx0 - tw, y, tw - 3, kRowHeight), Qt::AlignVCenter | Qt::AlignRight, label);
+    else if (std::min(bx1, right) - std::max(bx0, left) > tw + 10) // inside a bar that fills the view
+        p.drawText(QRectF(std::min(bx1, right) - tw - 4, y, tw, kRowHeight), Qt::AlignVCenter | Qt::AlignRight, label);
 }
 
 void SpanTimelineWidget::paintLegend(QPainter &p) {

@@ -248,7 +248,7 @@ private slots:
     }
 
     void paintsSelfTimeAndErrors() {
-        // Root: self time 0..5 ms (strong tone), auth covers 5..20 ms (light tone).
+        // Root: self time 0..5 and 58..60 ms (strong tone), auth covers 5..19 ms (light tone).
         const uint32_t root = m_set->traces[0].root.v;
         const QImage img = m_w->grab().toImage();
         const QString path = outputDir() + QStringLiteral("/timeline_checkout.png");
@@ -263,10 +263,14 @@ private slots:
         const QColor light = ServiceColors::childTone(strong);
         QCOMPARE(img.pixelColor(xAt(2 * kMs), y).rgb(), strong.rgb());
         QCOMPARE(img.pixelColor(xAt(10 * kMs), y).rgb(), light.rgb());
-        QCOMPARE(img.pixelColor(xAt(97 * kMs), y).rgb(), strong.rgb());
+        QCOMPARE(img.pixelColor(xAt(59 * kMs), y).rgb(), strong.rgb()); // gap between cart.load and pricing
         // The error span has a red left edge.
         const QRectF dbBar = m_w->barRect(rowByName(*m_set, "db.query"));
         QCOMPARE(img.pixelColor(int(dbBar.left()) + 1, int(dbBar.center().y())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
+        // ... and a red outline, but keeps its service colour inside.
+        QCOMPARE(img.pixelColor(int(dbBar.center().x()), int(dbBar.top())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
+        QCOMPARE(img.pixelColor(int(dbBar.center().x()), int(dbBar.center().y()) + 3).rgb(),
+                 colors.colorOf(m_set->strings.find("db")).rgb());
         m_w->setCriticalPathEnabled(true);
         QVERIFY(m_w->grab().save(outputDir() + QStringLiteral("/timeline_checkout_critical.png")));
     }
