@@ -38,6 +38,17 @@ public:
     uint64_t varint() {
         if (m_p < m_end && *m_p < 0x80)
             return *m_p++;
+        if (m_end - m_p >= 10) {
+            // Enough bytes for the longest varint: no bounds checks needed.
+            uint64_t v = *m_p++ & 0x7F;
+            for (int shift = 7; shift < 70; shift += 7) {
+                const uint8_t b = *m_p++;
+                v |= uint64_t(b & 0x7F) << (shift & 63);
+                if (b < 0x80)
+                    return v;
+            }
+            m_p -= 10;
+        }
         return varintSlow();
     }
 

@@ -9,6 +9,7 @@
 // are location i's frames root-first (after drop_frames trimming).
 // Thread affinity: one decoder per import, used by one thread.
 
+#include "importers/common/digestmap.h"
 #include "importers/common/importcontext.h"
 #include "importers/common/wirereader.h"
 #include "model/profile.h"
@@ -92,6 +93,7 @@ private:
     // pass 2 (pprofsamples.cpp)
     bool readSamples();
     bool addSample(uint64_t offset);
+    NodeId nodeForStack(uint64_t offset, bool &ok);
     NodeId pathFor(const std::vector<uint32_t> &locs);
     LabelSetId labelsFor(uint64_t offset, bool &ok);
     bool wireError(const WireReader &r);
@@ -132,13 +134,18 @@ private:
     bool m_hasLabels = false;
     std::vector<uint32_t> m_pathFrames;
 
-    // stack cache: hash of location indexes -> entry (verified on hit)
-    struct StackEntry {
-        uint32_t begin, size, node;
-    };
-    std::unordered_map<uint64_t, uint32_t> m_stackCache;
-    std::vector<StackEntry> m_stackEntries;
-    std::vector<uint32_t> m_stackArena;
+    // Per-sample location list as it is on the wire: one packed field (a view
+    // into m_data) or, for unpacked/split fields, the ids re-encoded as
+    // varints into m_keyScratch. Either way equal stacks give equal bytes.
+    const char *m_locBytes = nullptr;
+    size_t m_locSize = 0;
+    bool m_locSplit = false;
+    std::string m_keyScratch;
+
+    // Caches (128-bit digest keyed, see digestmap.h): location-list bytes ->
+    // leaf node, and raw label list -> label set.
+    DigestMap m_stackCache{2u << 20};
+    DigestMap m_labelCache{2u << 20};
 };
 
 } // namespace spanfire

@@ -8,29 +8,16 @@
 namespace spanfire {
 
 namespace {
-// Stack cache bound: location indexes kept for verifying cache hits.
-constexpr size_t kMaxStackArena = 16u << 20; // 64 MiB
-
-uint64_t hashStack(const std::vector<uint32_t> &locs) {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ locs.size();
-    for (uint32_t v : locs) {
-        h ^= v;
-        h *= 0xBF58476D1CE4E5B9ull;
-        h ^= h >> 31;
+void appendVarint(std::string &out, uint64_t v) {
+    while (v >= 0x80) {
+        out += char(v | 0x80);
+        v >>= 7;
     }
-    return h;
+    out += char(v);
 }
 } // namespace
 
 NodeId PprofDecoder::pathFor(const std::vector<uint32_t> &locs) {
-    const uint64_t h = hashStack(locs);
-    auto it = m_stackCache.find(h);
-    if (it != m_stackCache.end()) {
-        const StackEntry &e = m_stackEntries[it->second];
-        if (e.size == locs.size() &&
-            std::memcmp(m_stackArena.data() + e.begin, locs.data(), locs.size() * sizeof(uint32_t)) == 0)
-            return NodeId(e.node);
-    }
     StackTrie &trie = m_profile->trie;
     NodeId node = StackTrie::root();
     bool foundUser = false;
@@ -47,11 +34,40 @@ NodeId PprofDecoder::pathFor(const std::vector<uint32_t> &locs) {
         if (prune == 2 && foundUser)
             break;
     }
-    if (it == m_stackCache.end() && m_stackArena.size() + locs.size() <= kMaxStackArena) {
-        m_stackCache.emplace(h, uint32_t(m_stackEntries.size()));
-        m_stackEntries.push_back({uint32_t(m_stackArena.size()), uint32_t(locs.size()), node.v});
-        m_stackArena.insert(m_stackArena.end(), locs.begin(), locs.end());
+    return node;
+}
+
+NodeId PprofDecoder::nodeForStack(uint64_t offset, bool &ok) {
+    ok = true;
+    const char *key = m_locSplit ? m_keyScratch.data() : m_locBytes;
+    const size_t size = m_locSplit ? m_keyScratch.size() : m_locSize;
+    const Digest digest = digestBytes(key, size);
+    const uint32_t cached = m_stackCache.find(digest);
+    if (cached != DigestMap::kMissing)
+        return NodeId(cached); // validated when it was first seen
+
+    // Miss: decode, validate and walk the trie.
+    if (!m_locSplit) {
+        m_scratchIds.clear();
+        WireReader in(m_data.data(), m_locBytes, m_locBytes + m_locSize);
+        while (in.ok() && !in.atEnd())
+            m_scratchIds.push_back(in.varint());
+        if (!in.ok()) {
+            ok = m_ctx.failAt(std::string("malformed protobuf: ") + in.error(), in.errorOffset());
+            return NodeId();
+        }
     }
+    m_scratchLocs.clear();
+    for (uint64_t id : m_scratchIds) {
+        const uint32_t li = m_locationIndex.find(id);
+        if (li == IdIndex::kMissing) {
+            ok = m_ctx.failAt("malformed profile: sample has unknown location id " + std::to_string(id), offset);
+            return NodeId();
+        }
+        m_scratchLocs.push_back(li);
+    }
+    const NodeId node = pathFor(m_scratchLocs);
+    m_stackCache.insert(digest, node.v);
     return node;
 }
 
@@ -61,6 +77,13 @@ LabelSetId PprofDecoder::labelsFor(uint64_t offset, bool &ok) {
         return LabelSetId(0);
     if (m_scratchLabels == m_prevLabels)
         return m_prevLabelSet; // consecutive samples often share labels (one span, one thread)
+    const Digest digest = digestBytes(m_scratchLabels.data(), m_scratchLabels.size() * sizeof(RawLabel));
+    const uint32_t cached = m_labelCache.find(digest);
+    if (cached != DigestMap::kMissing) {
+        m_prevLabels = m_scratchLabels;
+        m_prevLabelSet = LabelSetId(cached);
+        return m_prevLabelSet;
+    }
     Profile &p = *m_profile;
     m_scratchModelLabels.clear();
     for (const RawLabel &l : m_scratchLabels) {
@@ -96,6 +119,7 @@ LabelSetId PprofDecoder::labelsFor(uint64_t offset, bool &ok) {
     });
     m_prevLabels = m_scratchLabels;
     m_prevLabelSet = p.labelSets.intern(m_scratchModelLabels);
+    m_labelCache.insert(digest, m_prevLabelSet.v);
     return m_prevLabelSet;
 }
 
@@ -105,18 +129,14 @@ bool PprofDecoder::addSample(uint64_t offset) {
         return m_ctx.failAt("malformed profile: mismatch: sample has " + std::to_string(m_scratchValues.size()) +
                                 " values vs. " + std::to_string(m_sampleTypes.size()) + " types",
                             offset);
-    m_scratchLocs.clear();
-    for (uint64_t id : m_scratchIds) {
-        const uint32_t li = m_locationIndex.find(id);
-        if (li == IdIndex::kMissing)
-            return m_ctx.failAt("malformed profile: sample has unknown location id " + std::to_string(id), offset);
-        m_scratchLocs.push_back(li);
-    }
     bool ok = true;
+    const NodeId node = nodeForStack(offset, ok);
+    if (!ok)
+        return false;
     const LabelSetId labels = labelsFor(offset, ok);
     if (!ok)
         return false;
-    p.sampleNode.push_back(pathFor(m_scratchLocs).v);
+    p.sampleNode.push_back(node.v);
     for (size_t k = 0; k < m_scratchValues.size(); ++k)
         p.values[k].push_back(m_scratchValues[k]);
     if (labels.v != 0 && !m_hasLabels) {
@@ -149,15 +169,37 @@ bool PprofDecoder::readSamples() {
         }
         const uint64_t offset = r.fieldOffset();
         WireReader s = r.sub();
-        m_scratchIds.clear();
         m_scratchValues.clear();
         m_scratchLabels.clear();
+        m_locBytes = nullptr;
+        m_locSize = 0;
+        m_locSplit = false;
+        bool sawLocations = false;
         uint32_t sf;
         WireType st;
         while (s.next(sf, st)) {
             switch (sf) {
             case 1:
-                readRepeatedVarint(s, st, [this](uint64_t v) { m_scratchIds.push_back(v); });
+                if (st == WireType::Len && !sawLocations) {
+                    // The usual case: one packed field, kept as a view.
+                    const char *b = nullptr, *e = nullptr;
+                    if (s.bytes(b, e)) {
+                        m_locBytes = b;
+                        m_locSize = size_t(e - b);
+                    }
+                } else {
+                    if (!m_locSplit) {
+                        // Unpacked or split: collect ids (with any earlier packed ones).
+                        m_locSplit = true;
+                        m_scratchIds.clear();
+                        WireReader prev(m_data.data(), m_locBytes, m_locBytes + m_locSize);
+                        while (prev.ok() && !prev.atEnd())
+                            m_scratchIds.push_back(prev.varint());
+                        s.adopt(prev);
+                    }
+                    readRepeatedVarint(s, st, [this](uint64_t v) { m_scratchIds.push_back(v); });
+                }
+                sawLocations = true;
                 break;
             case 2:
                 readRepeatedVarint(s, st, [this](uint64_t v) { m_scratchValues.push_back(int64_t(v)); });
@@ -204,6 +246,11 @@ bool PprofDecoder::readSamples() {
         r.adopt(s);
         if (!r.ok())
             break;
+        if (m_locSplit) {
+            m_keyScratch.clear();
+            for (uint64_t id : m_scratchIds)
+                appendVarint(m_keyScratch, id);
+        }
         if (!addSample(offset))
             return false;
         if ((++done & 4095) == 0) {

@@ -146,10 +146,15 @@ TEST(Malformed, FilesOfTheWrongKind) {
     expectError(e, empty, "empty");
     EXPECT_NE(e.error.message.find("empty"), std::string::npos);
 
-    const std::string json = corpusDir() + "/otlp-traces/otel-proto__examples_trace.json";
-    const std::string jsonAsPprof = dir.file("trace.pb.gz");
-    writeFile(jsonAsPprof, readFile(json));
+    // JSON that is neither a profile nor a trace, named like a pprof.
+    const std::string jsonAsPprof = dir.file("config.pb.gz");
+    writeFile(jsonAsPprof, "{\"name\": \"not a profile\", \"values\": [1, 2, 3]}\n");
     expectError(importFile(jsonAsPprof), jsonAsPprof, "json named .pb.gz");
+    // A real trace named like a pprof: content decides, so it loads as traces.
+    const std::string traceAsPprof = dir.file("trace.pb.gz");
+    writeFile(traceAsPprof, readFile(corpusDir() + "/otlp-traces/otel-proto__examples_trace.json"));
+    const ImportResult tr = importFile(traceAsPprof);
+    EXPECT_TRUE(tr.ok ? tr.traces && !tr.profile : !tr.error.message.empty()) << tr.error.toString();
 
     const std::string text = dir.file("notes.pprof");
     writeFile(text, "this is just a note, not a profile\n");
