@@ -38,7 +38,23 @@ private:
     std::vector<uint32_t> m_frame;
     std::vector<uint32_t> m_depth;
     uint32_t m_maxDepth = 0;
-    std::unordered_map<uint64_t, uint32_t> m_children; // (parent << 32 | frame) -> node
+    // Build-time child index: open addressing (linear probing, load <= 1/2)
+    // over (parent, frame, node) slots, one cache line touched per probe. Much
+    // faster than a node-based hash map at millions of nodes (profiled on a
+    // 5 M-sample pprof import). Dropped by finish().
+    struct Slot {
+        uint32_t parent;
+        uint32_t frame;
+        uint32_t node;
+    };
+    std::vector<Slot> m_slots;
+    size_t m_slotMask = 0;
+    static size_t slotHash(uint32_t parent, uint32_t frame) {
+        uint64_t h = uint64_t(parent) << 32 | frame;
+        h = (h ^ (h >> 33)) * 0xFF51AFD7ED558CCDull;
+        return size_t(h ^ (h >> 33));
+    }
+    void growIndex();
 };
 
 } // namespace spanfire
