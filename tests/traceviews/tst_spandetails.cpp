@@ -4,9 +4,11 @@
 #include "views/spandetailsview.h"
 #include "views/traceselection.h"
 
+#include <QDir>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTextDocument>
 #include <QTreeWidget>
 
 using namespace spanfire;
@@ -75,6 +77,12 @@ private slots:
         QCOMPARE(doc.toPlainText(), QStringLiteral("<b>bold</b>"));
         for (QLabel *label : v.findChildren<QLabel *>())
             QCOMPARE(label->textFormat(), Qt::PlainText);
+        v.resize(600, 500);
+        v.showSpan(SpanRow(rowByName(*set, "cart.load")));
+        const QString dir = qEnvironmentVariableIsEmpty("SPANFIRE_BINARY_DIR")
+                                ? QDir::tempPath()
+                                : qEnvironmentVariable("SPANFIRE_BINARY_DIR");
+        QVERIFY(v.grab().save(dir + QStringLiteral("/spandetails.png")));
     }
 
     void linkJumps() {
