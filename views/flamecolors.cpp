@@ -64,8 +64,17 @@ uint32_t stableHash(std::string_view s) {
 QRgb baseColor(uint32_t h) {
     double a, b, c;
     split(h, a, b, c);
-    // flamegraph.pl "hot": r 205..255, g 0..230, b 0..55; keep g away from 0 for readable text.
-    return qRgb(205 + int(50 * c), 40 + int(190 * a), int(55 * b));
+    // Close to flamegraph.pl's "hot" palette (r 205..255, g 0..230, b 0..55), but with the darkest reds
+    // lifted so that black text stays readable on every box.
+    return qRgb(215 + int(40 * c), 75 + int(150 * a), 20 + int(50 * b));
+}
+
+QRgb frameColor(uint32_t packageHash, uint32_t nameHash) {
+    const QRgb c = baseColor(packageHash);
+    double a, b, d;
+    split(nameHash, a, b, d);
+    // +-12 on red and green: same family, visibly different neighbours.
+    return qRgb(clamp255(qRed(c) + (a - 0.5) * 24), clamp255(qGreen(c) + (b - 0.5) * 36), qBlue(c));
 }
 
 QRgb matchColor(uint32_t h) {

@@ -20,7 +20,10 @@ std::string_view packageOf(std::string_view name, std::string_view module);
 // Stable 32-bit hash (FNV-1a) of a byte string.
 uint32_t stableHash(std::string_view s);
 
-QRgb baseColor(uint32_t packageHash);     // warm red/orange/yellow
+QRgb baseColor(uint32_t packageHash); // warm red/orange/yellow
+// baseColor of the package, varied slightly per function so that neighbouring frames of one package
+// (e.g. all unsymbolized frames of one binary) stay distinguishable.
+QRgb frameColor(uint32_t packageHash, uint32_t nameHash);
 QRgb matchColor(uint32_t packageHash);    // magenta/purple family
 QRgb selectedColor(uint32_t packageHash); // blue family
 QRgb focusOutline();                      // keyboard focus frame outline

@@ -63,7 +63,8 @@ void FlameGraphWidget::setData(std::shared_ptr<const Profile> profile, FlameTree
                 const auto pkg = FlameColors::packageOf(m_profile->strings.view(frames[i].name),
                                                         m_profile->strings.view(frames[i].module));
                 m_frameHash[i] = FlameColors::stableHash(pkg);
-                m_frameColor[i] = FlameColors::baseColor(m_frameHash[i]);
+                m_frameColor[i] = FlameColors::frameColor(
+                    m_frameHash[i], FlameColors::stableHash(m_profile->strings.view(frames[i].name)));
             }
         }
     }
