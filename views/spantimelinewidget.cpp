@@ -630,11 +630,12 @@ void SpanTimelineWidget::buildMinimapImage() {
     if (n <= uint32_t(gridRows) / 2) {
         // Few spans: each gets its own band in its service colour.
         QPainter p(&m_minimap);
-        const double band = std::min(double(gridRows) / std::max<uint32_t>(n, 1), 6 * dpr);
+        const double pad = 2 * dpr; // keep the first band clear of the window outline
+        const double band = std::min((gridRows - 2 * pad) / std::max<uint32_t>(n, 1), 6 * dpr);
         for (uint32_t r = m_first; r < m_end; ++r) {
             const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
             const double x1 = std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 1);
-            const double y = (r - m_first) * band;
+            const double y = pad + (r - m_first) * band;
             p.fillRect(QRectF(x0, y, x1 - x0, band >= 3 ? band - 1 : band), m_colors.colorOf(m_set->serviceOf(r)));
         }
     } else {

@@ -255,21 +255,24 @@ private slots:
         QVERIFY(img.save(path));
         qInfo("timeline rendered to %s", qPrintable(path));
         const QRect a = m_w->barArea();
+        // Logical coordinates -> image pixels (HiDPI runs: QT_SCALE_FACTOR=2).
+        const qreal dpr = img.devicePixelRatio();
+        auto px = [&](double x, double y) { return img.pixelColor(int(x * dpr), int(y * dpr)); };
         const int y = int(m_w->barRect(root).center().y()) + 3; // below the centre (event ticks, critical line)
         auto xAt = [&](int64_t ns) { return int(a.left() + double(ns) / (100.0 * kMs) * a.width()); };
         ServiceColors colors;
         colors.assign(*m_set);
         const QColor strong = colors.colorOf(m_set->strings.find("frontend"));
         const QColor light = ServiceColors::childTone(strong);
-        QCOMPARE(img.pixelColor(xAt(2 * kMs), y).rgb(), strong.rgb());
-        QCOMPARE(img.pixelColor(xAt(10 * kMs), y).rgb(), light.rgb());
-        QCOMPARE(img.pixelColor(xAt(59 * kMs), y).rgb(), strong.rgb()); // gap between cart.load and pricing
+        QCOMPARE(px(xAt(2 * kMs), y).rgb(), strong.rgb());
+        QCOMPARE(px(xAt(10 * kMs), y).rgb(), light.rgb());
+        QCOMPARE(px(xAt(59 * kMs), y).rgb(), strong.rgb()); // gap between cart.load and pricing
         // The error span has a red left edge.
         const QRectF dbBar = m_w->barRect(rowByName(*m_set, "db.query"));
-        QCOMPARE(img.pixelColor(int(dbBar.left()) + 1, int(dbBar.center().y())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
+        QCOMPARE(px(int(dbBar.left()) + 1, int(dbBar.center().y())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
         // ... and a red outline, but keeps its service colour inside.
-        QCOMPARE(img.pixelColor(int(dbBar.center().x()), int(dbBar.top())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
-        QCOMPARE(img.pixelColor(int(dbBar.center().x()), int(dbBar.center().y()) + 3).rgb(),
+        QCOMPARE(px(int(dbBar.center().x()), int(dbBar.top())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
+        QCOMPARE(px(int(dbBar.center().x()), int(dbBar.center().y()) + 3).rgb(),
                  colors.colorOf(m_set->strings.find("db")).rgb());
         m_w->setCriticalPathEnabled(true);
         QVERIFY(m_w->grab().save(outputDir() + QStringLiteral("/timeline_checkout_critical.png")));
