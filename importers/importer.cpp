@@ -6,6 +6,7 @@
 
 #include "importers/common/decompress.h"
 #include "importers/common/importcontext.h"
+#include "importers/common/pages.h"
 #include "importers/folded/foldedimporter.h"
 #include "importers/otlp/traceimport.h"
 #include "importers/pprof/pprofimporter.h"
@@ -113,8 +114,13 @@ std::string ImportError::toString() const {
     return s;
 }
 
-ImportResult importBytes(const std::string &name, std::string_view bytes, const ImportOptions &options) {
+namespace {
+
+// `owned`: the bytes belong to this import (importFile's private mapping) and
+// may be released page by page once parsed.
+ImportResult importView(const std::string &name, std::string_view bytes, const ImportOptions &options, bool owned) {
     ImportContext ctx(name, options);
+    ctx.setInputDisposable(owned);
     // Peel container layers; each decompressed buffer lives until the end.
     ByteBuffer layers[kMaxLayers];
     std::string_view current = bytes;
@@ -136,11 +142,20 @@ ImportResult importBytes(const std::string &name, std::string_view bytes, const 
         if (!ok)
             return failure(ctx);
         ctx.pushLayer(formatName(f));
+        if (ctx.inputDisposable())
+            releasePages(current.data(), current.data() + current.size());
+        ctx.setInputDisposable(true); // decompressed buffers are ours
         current = layers[depth].view();
         // The compressed input of an outer layer is no longer needed.
         if (depth > 0)
             layers[depth - 1].clear();
     }
+}
+
+} // namespace
+
+ImportResult importBytes(const std::string &name, std::string_view bytes, const ImportOptions &options) {
+    return importView(name, bytes, options, false);
 }
 
 ImportResult importFile(const std::string &path, const ImportOptions &options) {
@@ -174,7 +189,7 @@ ImportResult importFile(const std::string &path, const ImportOptions &options) {
     const auto size = size_t(fst.st_size);
     if (size == 0) {
         ::close(fd);
-        return importBytes(path, std::string_view(), options);
+        return importView(path, std::string_view(), options, false);
     }
     void *map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
     ::close(fd);
@@ -183,7 +198,7 @@ ImportResult importFile(const std::string &path, const ImportOptions &options) {
         return failure(ctx);
     }
     ::madvise(map, size, MADV_SEQUENTIAL);
-    ImportResult r = importBytes(path, std::string_view(static_cast<const char *>(map), size), options);
+    ImportResult r = importView(path, std::string_view(static_cast<const char *>(map), size), options, true);
     ::munmap(map, size);
     return r;
 }

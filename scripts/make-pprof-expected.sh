@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # make-pprof-expected.sh -- regenerates tests/data/pprof-expected/*.txt, the
 # reference figures the importer tests (tests/importers/tst_pprofcorpus.cpp)
-# compare Spanfire's pprof decoder against.
+# compare Spanfire's pprof decoder against, and
+# tests/importers/data/folded-expected.txt for the folded-stacks reader
+# (tests/importers/tst_folded.cpp; see the awk section at the end).
 #
 # How the figures are made (independently of Spanfire's code):
 #   * Each file of ../shared/corpus/pprof is read with google/pprof's own Go

@@ -41,6 +41,12 @@ public:
     bool failed() const { return m_failed; }
     const ImportError &error() const { return m_error; }
 
+    // True when the bytes being parsed belong to the import (a decompressed
+    // buffer or importFile's private mapping): parsers may then release the
+    // pages they are done with (releasePages()).
+    bool inputDisposable() const { return m_inputDisposable; }
+    void setInputDisposable(bool disposable) { m_inputDisposable = disposable; }
+
     // Container layers, outermost first ("gzip", "zstd").
     void pushLayer(const char *layer) { m_layers.push_back(layer); }
     const std::vector<const char *> &layers() const { return m_layers; }
@@ -54,6 +60,7 @@ private:
     const ImportOptions &m_options;
     ImportError m_error;
     bool m_failed = false;
+    bool m_inputDisposable = false;
     std::vector<const char *> m_layers;
     const char *m_stage = "";
     int m_base = 0;

@@ -104,6 +104,7 @@ private:
 
     // tables
     std::vector<std::string_view> m_strings;
+    std::string m_stringArena;         // private copy of the string table when the input is released while parsing
     std::vector<uint32_t> m_stringIds; // string index -> StringId, kNone until used
     std::vector<RawValueType> m_sampleTypes;
     RawValueType m_periodType;

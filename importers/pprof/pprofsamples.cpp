@@ -1,5 +1,6 @@
 // Pass 2 of the pprof decoder: samples into columns.
 
+#include "importers/common/pages.h"
 #include "importers/pprof/pprofdecoder.h"
 
 #include <algorithm>
@@ -162,6 +163,10 @@ bool PprofDecoder::readSamples() {
     uint32_t f;
     WireType t;
     uint64_t done = 0;
+    // Everything behind the cursor has been decoded (tables in pass 1, with
+    // the strings copied): give those pages back as we go.
+    const bool release = m_ctx.inputDisposable();
+    uint64_t released = 0;
     while (r.next(f, t)) {
         if (f != 2) {
             r.skip(t);
@@ -257,6 +262,10 @@ bool PprofDecoder::readSamples() {
             if (m_ctx.cancelled())
                 return m_ctx.failCancelled();
             m_ctx.progress(r.offset(), m_data.size());
+            if (release && offset - released >= (32u << 20)) {
+                releasePages(m_data.data() + released, m_data.data() + offset);
+                released = offset;
+            }
         }
     }
     if (!r.ok())

@@ -361,6 +361,17 @@ bool PprofDecoder::readTables() {
     if (stringBytes > m_ctx.limits().maxStringBytes)
         return m_ctx.fail("string table exceeds the limit of " + std::to_string(m_ctx.limits().maxStringBytes) +
                           " bytes");
+    if (m_ctx.inputDisposable()) {
+        // Pass 2 releases the input behind it; keep the strings.
+        m_stringArena.reserve(size_t(stringBytes));
+        for (auto s : m_strings)
+            m_stringArena.append(s);
+        size_t at = 0;
+        for (auto &s : m_strings) {
+            s = std::string_view(m_stringArena.data() + at, s.size());
+            at += s.size();
+        }
+    }
     return true;
 }
 
@@ -522,6 +533,7 @@ bool PprofDecoder::buildLocations() {
     m_locFrames.reserve(m_lines.size() + m_locations.size());
     uint64_t unknownMapping = 0;
     std::vector<uint32_t> lineFn; // function index per line of the current location
+    std::vector<int8_t> dropDecision(drop.active() ? m_functions.size() : 0, int8_t(-1));
     for (size_t li = 0; li < m_locations.size(); ++li) {
         const RawLocation &loc = m_locations[li];
         m_locBegin[li] = uint32_t(m_locFrames.size());
@@ -544,7 +556,11 @@ bool PprofDecoder::buildLocations() {
         size_t keepFrom = 0; // lines [keepFrom, n) survive
         if (drop.active() && !lineFn.empty()) {
             for (size_t i = lineFn.size(); i-- > 0;) {
-                if (drop.shouldDrop(m_strings[size_t(m_functions[lineFn[i]].name)])) {
+                // One regex match per function, not per location.
+                int8_t &decision = dropDecision[lineFn[i]];
+                if (decision < 0)
+                    decision = drop.shouldDrop(m_strings[size_t(m_functions[lineFn[i]].name)]) ? 1 : 0;
+                if (decision == 1) {
                     if (i == lineFn.size() - 1) {
                         m_locPrune[li] = 1;
                     } else {
