@@ -361,16 +361,26 @@ bool FlameGraphWidget::event(QEvent *event) {
 void FlameGraphWidget::mouseMoveEvent(QMouseEvent *event) {
     const int node = nodeAt(event->position().toPoint());
     if (node != m_hover) {
+        // Only the two outlines change: repaint just those boxes from the cache.
+        updateNode(m_hover);
         m_hover = node;
-        update();
+        updateNode(node);
         emit frameHovered(node);
     }
 }
 
+void FlameGraphWidget::updateNode(int node) {
+    if (node < 0)
+        return;
+    const QRect r = rectOfNode(node);
+    if (!r.isEmpty())
+        update(r.adjusted(-1, -1, 1, 1));
+}
+
 void FlameGraphWidget::leaveEvent(QEvent *event) {
     if (m_hover != -1) {
+        updateNode(m_hover);
         m_hover = -1;
-        update();
         emit frameHovered(-1);
     }
     QWidget::leaveEvent(event);
@@ -539,8 +549,9 @@ void FlameGraphWidget::moveFocus(int key) {
         }
     }
     if (next != m_focus) {
+        updateNode(m_focus);
         m_focus = next;
-        update();
+        updateNode(next);
         emit frameHovered(next);
     }
 }

@@ -118,6 +118,7 @@ private:
     QRgb fillColorOf(const FlameBox &box) const;
     RowGeometry geometryFor(int heightPx, qreal dpr) const;
     void setZoomInternal(uint32_t node);
+    void updateNode(int node); // schedules a repaint of one box only
     void updateContentHeight();
     void moveFocus(int key);
     int64_t rootTotal() const { return m_tree.total(); }

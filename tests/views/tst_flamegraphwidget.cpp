@@ -250,6 +250,28 @@ private slots:
         QToolTip::hideText();
     }
 
+    void hoverOutlinesFrame() {
+        const Fixture f = build({"main;a;b 30", "main;c 10"});
+        FlameGraphWidget w;
+        w.setData(f.profile, f.tree);
+        w.resize(400, 120);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy spy(&w, &FlameGraphWidget::frameHovered);
+        const int c = findNode(w, {QStringLiteral("main"), QStringLiteral("c")});
+        const QRect r = w.rectOfNode(c);
+        const QRgb before = w.grab().toImage().pixel(r.left() + 5, r.top());
+        QTest::mouseMove(&w, r.center());
+        QTRY_COMPARE(w.hoveredNode(), c);
+        QCOMPARE(spy.last().at(0).toInt(), c);
+        const QImage img = w.grab().toImage();
+        QCOMPARE(img.pixel(r.left() + 5, r.top()), qRgb(90, 90, 90)); // top edge of the outline
+        QVERIFY(before != qRgb(90, 90, 90));
+        QTest::mouseMove(&w, QPoint(5, 2)); // empty space above the flame
+        QTRY_COMPARE(w.hoveredNode(), -1);
+        QCOMPARE(w.grab().toImage().pixel(r.left() + 5, r.top()), before);
+    }
+
     void keyboardFocus() {
         const Fixture f = build({"main;a;b 30", "main;a;d 20", "main;c 10"});
         FlameGraphWidget w;
