@@ -5,11 +5,15 @@
 #include "views/traceselection.h"
 
 #include <QApplication>
+#include <QClipboard>
+#include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QToolButton>
 #include <QToolTip>
 #include <QWheelEvent>
 
@@ -20,18 +24,8 @@ namespace spanfire::views {
 
 namespace {
 
-constexpr int kMinimapHeight = 44;
-constexpr int kRulerHeight = 24;
-constexpr int kRowHeight = 20;
-constexpr int kLegendHeight = 24;
-constexpr int kIndent = 12;
-constexpr int kTriangle = 12;
-constexpr int kRightPad = 8;
 constexpr double kMinViewNs = 10;
 constexpr double kWheelZoom = 0.8; // per wheel notch / key press
-const QColor kErrorColor(0xd0, 0x1c, 0x1c);
-const QColor kCriticalColor(0x20, 0x20, 0x20);
-const QColor kHighlightColor(0xff, 0xa0, 0x00);
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -46,7 +40,13 @@ SpanTimelineWidget::SpanTimelineWidget(QWidget *parent) : QWidget(parent) {
     m_vbar = new QScrollBar(Qt::Vertical, this);
     m_vbar->setSingleStep(kRowHeight);
     connect(m_vbar, &QScrollBar::valueChanged, this, [this] { changed(); });
-    updateScrollBar();
+    m_criticalButton = new QToolButton(this);
+    m_criticalButton->setText(tr("Critical path"));
+    m_criticalButton->setCheckable(true);
+    m_criticalButton->setAutoRaise(true);
+    m_criticalButton->setToolTip(tr("Highlight the spans that determine the trace's end-to-end latency (C)"));
+    connect(m_criticalButton, &QToolButton::toggled, this, &SpanTimelineWidget::setCriticalPathEnabled);
+    layoutChildren();
 }
 
 SpanTimelineWidget::~SpanTimelineWidget() = default;
@@ -264,6 +264,10 @@ void SpanTimelineWidget::setCriticalPathEnabled(bool on) {
     if (on == m_criticalPath)
         return;
     m_criticalPath = on;
+    {
+        const QSignalBlocker block(m_criticalButton);
+        m_criticalButton->setChecked(on);
+    }
     rebuildCriticalPath();
     changed();
     emit criticalPathToggled(on);
@@ -285,8 +289,9 @@ void SpanTimelineWidget::setHighlightedRows(const std::vector<uint32_t> &rows) {
 }
 
 void SpanTimelineWidget::setNameColumnWidth(int px) {
-    m_nameWidth = std::clamp(px, 80, 2000);
+    m_nameWidth = std::clamp(px, 80, std::max(80, width() - 120));
     m_minimapWidth = -1;
+    layoutChildren();
     changed();
 }
 
@@ -319,6 +324,30 @@ TimeScale SpanTimelineWidget::barScale() const {
 TimeScale SpanTimelineWidget::minimapScale() const {
     const QRect a = minimapArea();
     return TimeScale(bounds(), a.left(), a.width());
+}
+
+void SpanTimelineWidget::layoutChildren() {
+    updateScrollBar();
+    const QSize b = m_criticalButton->sizeHint();
+    const int h = std::min(b.height(), kRulerHeight - 2);
+    m_criticalButton->setGeometry(m_nameWidth - b.width() - 4, kMinimapHeight + (kRulerHeight - h) / 2, b.width(), h);
+}
+
+bool SpanTimelineWidget::onNameColumnEdge(QPoint pos) const {
+    return pos.y() >= kMinimapHeight && pos.y() < rowsBottom() && std::abs(pos.x() - m_nameWidth) <= 3;
+}
+
+void SpanTimelineWidget::expandAll() {
+    std::fill(m_collapsed.begin(), m_collapsed.end(), 0);
+    rebuildRows();
+    changed();
+}
+
+void SpanTimelineWidget::collapseFromDepth(uint32_t depth) {
+    for (uint32_t r = m_first; r < m_end; ++r)
+        m_collapsed[r - m_first] = m_set->depth[r] >= depth && m_set->subtreeEnd[r] > r + 1 ? 1 : 0;
+    rebuildRows();
+    changed();
 }
 
 void SpanTimelineWidget::updateScrollBar() {
@@ -373,7 +402,7 @@ void SpanTimelineWidget::changed() {
 
 void SpanTimelineWidget::resizeEvent(QResizeEvent *e) {
     QWidget::resizeEvent(e);
-    updateScrollBar();
+    layoutChildren();
     m_cacheValid = false;
 }
 
@@ -411,6 +440,10 @@ void SpanTimelineWidget::mousePressEvent(QMouseEvent *e) {
         return;
     }
     const QPoint pos = e->position().toPoint();
+    if (onNameColumnEdge(pos)) {
+        m_drag = Drag::NameColumn;
+        return;
+    }
     if (minimapArea().adjusted(0, -4, 0, 4).contains(pos)) {
         m_drag = Drag::Minimap;
         const double ns = minimapScale().toNs(pos.x());
@@ -430,6 +463,11 @@ void SpanTimelineWidget::mousePressEvent(QMouseEvent *e) {
 
 void SpanTimelineWidget::mouseMoveEvent(QMouseEvent *e) {
     const QPoint pos = e->position().toPoint();
+    if (m_drag == Drag::NameColumn) {
+        setNameColumnWidth(pos.x());
+        return;
+    }
+    setCursor(onNameColumnEdge(pos) ? Qt::SplitHCursor : Qt::ArrowCursor);
     if (m_drag == Drag::Minimap) {
         const double ns = minimapScale().toNs(pos.x());
         setView(panBy(m_view, ns - m_minimapGrab - m_view.start, bounds()));
@@ -504,6 +542,9 @@ void SpanTimelineWidget::keyPressEvent(QKeyEvent *e) {
     case Qt::Key_Home:
         resetZoom();
         break;
+    case Qt::Key_C:
+        setCriticalPathEnabled(!m_criticalPath);
+        break;
     case Qt::Key_Up:
     case Qt::Key_Down: {
         if (m_rows.empty())
@@ -540,6 +581,33 @@ void SpanTimelineWidget::keyPressEvent(QKeyEvent *e) {
     e->accept();
 }
 
+void SpanTimelineWidget::contextMenuEvent(QContextMenuEvent *e) {
+    if (m_trace < 0)
+        return;
+    const uint32_t row = rowAt(e->pos().y());
+    QMenu menu(this);
+    if (row != kNoRow) {
+        selectByUser(row);
+        menu.addAction(tr("Zoom to span"), this, [this, row] { zoomToRow(row); });
+        if (m_set->subtreeEnd[row] > row + 1)
+            menu.addAction(isCollapsed(row) ? tr("Expand") : tr("Collapse"), this,
+                           [this, row] { toggleCollapsed(row); });
+        menu.addAction(tr("Copy span name"), this,
+                       [this, row] { QApplication::clipboard()->setText(qs(m_set->strings.view(m_set->name[row]))); });
+        menu.addAction(tr("Copy span id"), this, [this, row] {
+            QApplication::clipboard()->setText(QString::fromStdString(spanIdHex(m_set->spanId[row])));
+        });
+        menu.addSeparator();
+    }
+    menu.addAction(tr("Expand all"), this, &SpanTimelineWidget::expandAll);
+    menu.addAction(tr("Collapse below the root"), this, [this] { collapseFromDepth(1); });
+    menu.addAction(tr("Reset zoom"), this, &SpanTimelineWidget::resetZoom);
+    QAction *critical = menu.addAction(tr("Critical path"), this, &SpanTimelineWidget::setCriticalPathEnabled);
+    critical->setCheckable(true);
+    critical->setChecked(m_criticalPath);
+    menu.exec(e->globalPos());
+}
+
 // ---- tooltip --------------------------------------------------------------
 
 QString SpanTimelineWidget::toolTipHtml(uint32_t row) const {
@@ -568,351 +636,6 @@ QString SpanTimelineWidget::toolTipHtml(uint32_t row) const {
     if (m_critical.size() > row - m_first && m_critical[row - m_first])
         html += QStringLiteral("<br>") + tr("On the critical path");
     return html + QStringLiteral("</p>");
-}
-
-// ---- painting ---------------------------------------------------------------
-
-void SpanTimelineWidget::paintEvent(QPaintEvent *) {
-    const qreal dpr = devicePixelRatioF();
-    const QSize px = size() * dpr;
-    if (!m_cacheValid || m_cache.size() != px || m_cache.devicePixelRatio() != dpr) {
-        if (m_cache.size() != px)
-            m_cache = QPixmap(px);
-        m_cache.setDevicePixelRatio(dpr);
-        QPainter cp(&m_cache);
-        paintBase(cp);
-        m_cacheValid = true;
-    }
-    QPainter p(this);
-    p.drawPixmap(0, 0, m_cache);
-    p.setClipRect(QRect(0, rowsTop(), barArea().right() + 1, rowsBottom() - rowsTop()));
-    if (m_hover != kNoRow && m_hover != m_selected)
-        p.fillRect(rectOfRow(m_hover), QColor(0, 0, 0, 20));
-    if (m_selected != kNoRow) {
-        const QRect rr = rectOfRow(m_selected);
-        if (!rr.isEmpty()) {
-            QColor h = palette().color(QPalette::Highlight);
-            h.setAlpha(60);
-            p.fillRect(rr, h);
-            h.setAlpha(255);
-            p.setPen(QPen(h, 2));
-            const QRectF br = barRect(m_selected);
-            if (!br.isEmpty())
-                p.drawRect(br.adjusted(-1, -1, 1, 1));
-        }
-    }
-}
-
-void SpanTimelineWidget::paintBase(QPainter &p) {
-    p.fillRect(rect(), palette().color(QPalette::Base));
-    if (m_trace < 0) {
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        p.drawText(rect(), Qt::AlignCenter, tr("Select a trace to see its spans"));
-        return;
-    }
-    paintMinimap(p);
-    paintRuler(p);
-    paintRows(p);
-    paintLegend(p);
-    p.setPen(palette().color(QPalette::Mid));
-    p.drawLine(m_nameWidth, kMinimapHeight, m_nameWidth, rowsBottom());
-}
-
-void SpanTimelineWidget::buildMinimapImage() {
-    const QRect a = minimapArea();
-    const qreal dpr = devicePixelRatioF();
-    const int cols = std::max(1, int(a.width() * dpr));
-    const int gridRows = std::max(1, int(a.height() * dpr));
-    const uint32_t n = m_end - m_first;
-    const TimeScale s(bounds(), 0, cols);
-    m_minimap = QImage(cols, gridRows, QImage::Format_ARGB32_Premultiplied);
-    m_minimap.fill(Qt::transparent);
-    if (n <= uint32_t(gridRows) / 2) {
-        // Few spans: each gets its own band in its service colour.
-        QPainter p(&m_minimap);
-        const double pad = 2 * dpr; // keep the first band clear of the window outline
-        const double band = std::min((gridRows - 2 * pad) / std::max<uint32_t>(n, 1), 6 * dpr);
-        for (uint32_t r = m_first; r < m_end; ++r) {
-            const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
-            const double x1 = std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 1);
-            const double y = pad + (r - m_first) * band;
-            p.fillRect(QRectF(x0, y, x1 - x0, band >= 3 ? band - 1 : band), m_colors.colorOf(m_set->serviceOf(r)));
-        }
-    } else {
-        // Many spans: rows of spans aggregated into pixel cells, shaded by
-        // (log) coverage so that both sparse and dense parts stay readable.
-        CoverageGrid grid(gridRows, cols);
-        for (uint32_t r = m_first; r < m_end; ++r) {
-            const int gr = int(uint64_t(r - m_first) * uint64_t(gridRows) / n);
-            const double x0 = s.toPx(double(m_set->startNs[r] - m_originNs));
-            // At least a third of a device pixel so that instant spans still show.
-            grid.add(gr, x0, std::max(s.toPx(double(m_set->endNs[r] - m_originNs)), x0 + 0.34));
-        }
-        grid.finish();
-        const QColor c(0x4e, 0x79, 0xa7);
-        const float norm = 1.f / std::log1p(std::max(grid.maxValue(), 1.f));
-        for (int y = 0; y < gridRows; ++y) {
-            auto *line = reinterpret_cast<QRgb *>(m_minimap.scanLine(y));
-            for (int x = 0; x < cols; ++x) {
-                const float v = grid.value(y, x);
-                const int alpha = v <= 0 ? 0 : int(60 + 195 * std::min(1.f, std::log1p(v) * norm));
-                line[x] = qPremultiply(qRgba(c.red(), c.green(), c.blue(), alpha));
-            }
-        }
-    }
-    m_minimap.setDevicePixelRatio(dpr);
-    m_minimapWidth = a.width();
-    m_minimapDpr = dpr;
-}
-
-void SpanTimelineWidget::paintMinimap(QPainter &p) {
-    const QRect a = minimapArea();
-    const TraceSummary &t = m_set->traces[size_t(m_trace)];
-    p.setPen(palette().color(QPalette::Text));
-    const QRect info(6, 0, m_nameWidth - 10, kMinimapHeight);
-    const QString summary =
-        tr("%1 \u00b7 %n span(s)", nullptr, int(t.spanCount)).arg(formatDuration(double(t.durationNs()))) +
-        QLatin1Char('\n') + tr("%n service(s)", nullptr, int(t.services.size())) +
-        (t.errorCount ? QStringLiteral(" \u00b7 ") + tr("%n error(s)", nullptr, int(t.errorCount)) : QString());
-    p.drawText(info, Qt::AlignVCenter | Qt::AlignLeft, summary);
-    if (m_minimapWidth != a.width() || m_minimapDpr != devicePixelRatioF())
-        buildMinimapImage();
-    p.fillRect(a, palette().color(QPalette::AlternateBase));
-    p.drawImage(a.topLeft(), m_minimap);
-    const TimeScale s = minimapScale();
-    const double wx0 = s.toPx(m_view.start), wx1 = s.toPx(m_view.end);
-    const QColor shade(128, 128, 128, 70);
-    p.fillRect(QRectF(a.left(), a.top(), wx0 - a.left(), a.height()), shade);
-    p.fillRect(QRectF(wx1, a.top(), a.left() + a.width() - wx1, a.height()), shade);
-    QColor h = palette().color(QPalette::Highlight);
-    p.setPen(QPen(h, 1.5));
-    p.drawRect(QRectF(wx0, a.top(), std::max(wx1 - wx0, 2.0), a.height()));
-}
-
-void SpanTimelineWidget::paintRuler(QPainter &p) {
-    const QRect a = barArea();
-    const QRect ruler(0, kMinimapHeight, width(), kRulerHeight);
-    p.fillRect(ruler, palette().color(QPalette::Window));
-    p.setPen(palette().color(QPalette::Text));
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(bold);
-    p.drawText(QRect(6, ruler.top(), m_nameWidth - 10, kRulerHeight), Qt::AlignVCenter | Qt::AlignLeft,
-               tr("Service \u00b7 operation"));
-    p.setFont(font());
-    const std::vector<RulerTick> ticks = rulerTicks(barScale(), 90);
-    const QColor grid = palette().color(QPalette::Midlight);
-    for (const RulerTick &t : ticks) {
-        const int x = int(std::lround(t.x));
-        p.setPen(palette().color(QPalette::Mid));
-        p.drawLine(x, ruler.bottom() - 6, x, ruler.bottom());
-        p.setPen(grid);
-        p.drawLine(x, a.top(), x, a.bottom());
-        p.setPen(palette().color(QPalette::Text));
-        if (x + 4 < a.left() + a.width() - 20)
-            p.drawText(QRect(x + 3, ruler.top(), 100, kRulerHeight - 4), Qt::AlignVCenter | Qt::AlignLeft, t.label);
-    }
-    p.setPen(palette().color(QPalette::Mid));
-    p.drawLine(0, ruler.bottom(), width(), ruler.bottom());
-}
-
-void SpanTimelineWidget::paintRows(QPainter &p) {
-    const int top = rowsTop();
-    const int bottom = rowsBottom();
-    p.save();
-    p.setClipRect(QRect(0, top, width(), bottom - top));
-    const int scroll = m_vbar->value();
-    const size_t i0 = size_t(std::max(0, scroll / kRowHeight));
-    const size_t i1 = std::min(m_rows.size(), size_t((scroll + bottom - top) / kRowHeight + 1));
-    const TimeScale scale = barScale();
-    const QColor stripe = palette().color(QPalette::AlternateBase);
-    for (size_t i = i0; i < i1; ++i) {
-        const int y = top + int(i) * kRowHeight - scroll;
-        if (i % 2)
-            p.fillRect(QRect(0, y, barArea().right() + 1, kRowHeight),
-                       QColor(stripe.red(), stripe.green(), stripe.blue(), 90));
-        paintRow(p, m_rows[i], y, scale);
-    }
-    p.restore();
-}
-
-void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeScale &scale) {
-    const TraceSet &s = *m_set;
-    const QRect area = barArea();
-    const double left = area.left(), right = area.left() + area.width();
-    const bool faded = m_criticalPath && !m_critical[row - m_first];
-    const std::string_view service = s.strings.view(s.serviceOf(row));
-    QColor color = m_colors.colorOf(s.serviceOf(row));
-    QColor light = ServiceColors::childTone(color);
-    if (faded) {
-        color.setAlpha(70);
-        light.setAlpha(70);
-    }
-    const bool error = s.status[row] == StatusCode::Error;
-
-    // Name column: indentation, triangle, error mark, colour swatch, name, service.
-    int x = 4 + int(std::min<uint32_t>(s.depth[row], uint32_t(m_nameWidth / 2 / kIndent))) * kIndent;
-    const int cy = y + kRowHeight / 2;
-    if (s.subtreeEnd[row] > row + 1) {
-        p.setRenderHint(QPainter::Antialiasing, true);
-        p.setPen(Qt::NoPen);
-        p.setBrush(palette().color(QPalette::Text));
-        QPolygonF tri;
-        if (isCollapsed(row))
-            tri << QPointF(x + 3, cy - 4) << QPointF(x + 9, cy) << QPointF(x + 3, cy + 4);
-        else
-            tri << QPointF(x + 2, cy - 3) << QPointF(x + 10, cy - 3) << QPointF(x + 6, cy + 2);
-        p.drawPolygon(tri);
-        p.setRenderHint(QPainter::Antialiasing, false);
-    }
-    x += kTriangle + 2;
-    p.fillRect(QRect(x, cy - 4, 8, 8), m_colors.colorOf(s.serviceOf(row)));
-    x += 12;
-    if (error) {
-        p.setRenderHint(QPainter::Antialiasing, true);
-        p.setPen(Qt::NoPen);
-        p.setBrush(kErrorColor);
-        p.drawEllipse(QPointF(x + 5, cy), 5, 5);
-        p.setPen(Qt::white);
-        p.drawText(QRect(x, cy - 6, 10, 12), Qt::AlignCenter, QStringLiteral("!"));
-        p.setRenderHint(QPainter::Antialiasing, false);
-        x += 14;
-    }
-    const int textRight = m_nameWidth - 4;
-    if (textRight - x > 8) {
-        const QFontMetrics fm = fontMetrics();
-        const QString name = qs(s.strings.view(s.name[row]));
-        const QString elided = fm.elidedText(name, Qt::ElideRight, textRight - x);
-        p.setPen(faded ? palette().color(QPalette::PlaceholderText) : palette().color(QPalette::Text));
-        p.drawText(QRect(x, y, textRight - x, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
-                   elided);
-        const int used = fm.horizontalAdvance(elided) + 8;
-        if (elided == name && textRight - x - used > 30) {
-            p.setPen(palette().color(QPalette::PlaceholderText));
-            p.drawText(QRect(x + used, y, textRight - x - used, kRowHeight),
-                       Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
-                       fm.elidedText(qs(service), Qt::ElideRight, textRight - x - used));
-        }
-    }
-
-    // Bar.
-    const double sx0 = scale.toPx(double(s.startNs[row] - m_originNs));
-    const double sx1 = scale.toPx(double(s.endNs[row] - m_originNs));
-    if (sx1 < left - 1 || sx0 > right + 1)
-        return;
-    p.save();
-    p.setBrush(Qt::NoBrush); // the name column left a brush set: outlines must stay hollow
-    p.setClipRect(QRectF(left, y, right - left, kRowHeight), Qt::IntersectClip);
-    const double bx0 = std::max(sx0, left - 2), bx1 = std::max(std::min(sx1, right + 2), bx0 + 1);
-    const QRectF bar(bx0, y + 3, bx1 - bx0, kRowHeight - 6);
-    p.fillRect(bar, color);
-    // Children intervals in the lighter tone, merged in pixel space (LOD).
-    if (bar.width() >= 2) {
-        double runStart = -1, runEnd = -1;
-        auto flush = [&] {
-            if (runEnd > runStart)
-                p.fillRect(QRectF(runStart, bar.top(), runEnd - runStart, bar.height()), light);
-        };
-        for (uint32_t k = s.childOffsets[row]; k < s.childOffsets[row + 1]; ++k) {
-            const uint32_t c = s.childIds[k];
-            const double cx0 = std::max(scale.toPx(double(s.startNs[c] - m_originNs)), bx0);
-            if (cx0 >= bx1)
-                break; // children are sorted by start
-            const double cx1 = std::min(scale.toPx(double(s.endNs[c] - m_originNs)), bx1);
-            if (cx1 <= cx0)
-                continue;
-            if (runEnd >= 0 && cx0 <= runEnd + 0.5) {
-                runEnd = std::max(runEnd, cx1);
-            } else {
-                flush();
-                runStart = cx0;
-                runEnd = cx1;
-            }
-        }
-        flush();
-    }
-    if (m_criticalPath && !faded) {
-        // The part of the span that is on the path (Jaeger's sections), as a dark centre line.
-        auto it = std::lower_bound(m_criticalSections.begin(), m_criticalSections.end(), row,
-                                   [](const auto &sec, uint32_t r) { return sec.first < r; });
-        for (; it != m_criticalSections.end() && it->first == row; ++it) {
-            const double cx0 = std::max(scale.toPx(it->second.start), bx0);
-            const double cx1 = std::min(scale.toPx(it->second.end), bx1);
-            p.fillRect(QRectF(cx0, bar.center().y() - 1.5, std::max(cx1 - cx0, 1.0), 3), kCriticalColor);
-        }
-    }
-    // Events as ticks (one per pixel column at most).
-    if (row + 1 < s.eventOffsets.size()) {
-        int lastX = INT32_MIN;
-        p.setPen(QPen(palette().color(QPalette::Text), 1));
-        for (uint32_t k = s.eventOffsets[row]; k < s.eventOffsets[row + 1]; ++k) {
-            const int ex = int(std::lround(scale.toPx(double(s.events[k].timeNs - m_originNs))));
-            if (ex == lastX || ex < left || ex > right)
-                continue;
-            lastX = ex;
-            p.drawLine(ex, y + 1, ex, y + kRowHeight - 2);
-        }
-    }
-    if (error) {
-        p.fillRect(QRectF(bar.left(), bar.top(), std::min(3.0, bar.width()), bar.height()), kErrorColor);
-        p.setPen(QPen(kErrorColor, 1));
-        p.drawRect(bar.adjusted(0, 0, -1, -1));
-    }
-    if (m_highlight[row - m_first]) {
-        p.setPen(QPen(kHighlightColor, 2));
-        p.drawRect(bar.adjusted(-1, -1, 1, 1));
-    }
-    p.restore();
-    // Duration label beside the bar when there is room (LOD: skipped otherwise).
-    const QString label = formatDuration(double(s.durationNs(row)));
-    const int tw = fontMetrics().horizontalAdvance(label) + 6;
-    p.setPen(faded ? palette().color(QPalette::PlaceholderText) : palette().color(QPalette::Text));
-    if (bx1 + tw <= right)
-        p.drawText(QRectF(bx1 + 3, y, tw, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft, label);
-    else if (bx0 - tw >= left)
-        p.drawText(QRectF(bx0 - tw, y, tw - 3, kRowHeight), Qt::AlignVCenter | Qt::AlignRight, label);
-    else if (std::min(bx1, right) - std::max(bx0, left) > tw + 10) // inside a bar that fills the view
-        p.drawText(QRectF(std::min(bx1, right) - tw - 4, y, tw, kRowHeight), Qt::AlignVCenter | Qt::AlignRight, label);
-}
-
-void SpanTimelineWidget::paintLegend(QPainter &p) {
-    const QRect legend(0, rowsBottom(), width(), height() - rowsBottom());
-    p.fillRect(legend, palette().color(QPalette::Window));
-    p.setPen(palette().color(QPalette::Mid));
-    p.drawLine(legend.topLeft(), legend.topRight());
-    const TraceSummary &t = m_set->traces[size_t(m_trace)];
-    const QFontMetrics fm = fontMetrics();
-    // Key on the right: strong = self time, light = time in children.
-    const QString selfText = tr("self time");
-    const QString childText = tr("in children");
-    const int keyWidth = fm.horizontalAdvance(selfText) + fm.horizontalAdvance(childText) + 60;
-    int x = 6;
-    const int cy = legend.center().y();
-    const int limit = legend.right() - keyWidth - 10;
-    for (size_t i = 0; i < t.services.size(); ++i) {
-        const QString name = qs(m_set->strings.view(t.services[i]));
-        const int w = 16 + std::min(fm.horizontalAdvance(name), 200) + 14;
-        if (x + w > limit) {
-            p.setPen(palette().color(QPalette::Text));
-            p.drawText(QRect(x, legend.top(), limit - x + keyWidth, legend.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                       tr("+%n more", nullptr, int(t.services.size() - i)));
-            break;
-        }
-        p.fillRect(QRect(x, cy - 5, 10, 10), m_colors.colorOf(t.services[i]));
-        p.setPen(palette().color(QPalette::Text));
-        p.drawText(QRect(x + 14, legend.top(), w - 14, legend.height()), Qt::AlignVCenter | Qt::AlignLeft,
-                   fm.elidedText(name, Qt::ElideRight, 200));
-        x += w;
-    }
-    const QColor base(0x4e, 0x79, 0xa7);
-    int kx = legend.right() - keyWidth;
-    p.fillRect(QRect(kx, cy - 5, 16, 10), base);
-    p.drawText(QRect(kx + 20, legend.top(), fm.horizontalAdvance(selfText) + 4, legend.height()), Qt::AlignVCenter,
-               selfText);
-    kx += 20 + fm.horizontalAdvance(selfText) + 12;
-    p.fillRect(QRect(kx, cy - 5, 16, 10), ServiceColors::childTone(base));
-    p.drawText(QRect(kx + 20, legend.top(), fm.horizontalAdvance(childText) + 4, legend.height()), Qt::AlignVCenter,
-               childText);
 }
 
 } // namespace spanfire::views

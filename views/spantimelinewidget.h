@@ -15,7 +15,9 @@
 // scrolls rows (over minimap/ruler it zooms), Shift+wheel pans, drag pans,
 // W/S zoom, A/D pan, 0 resets; click selects (spanSelected), the triangle or
 // Left/Right collapses/expands, Up/Down move the selection, double-click or
-// Enter zooms to the span.
+// Enter zooms to the span, C toggles the critical path (also a button in the
+// header), the name column edge can be dragged, a context menu offers zoom,
+// expand/collapse all and copying the span's name and id.
 //
 // Performance: only rows in the viewport are visited (fixed row height maps y
 // to an index range); the base layer (everything but hover/selection) is
@@ -37,6 +39,7 @@
 #include <vector>
 
 class QScrollBar;
+class QToolButton;
 
 namespace spanfire {
 class TraceSet;
@@ -78,6 +81,9 @@ public:
     bool isShown(uint32_t row) const; // not hidden by a collapsed ancestor
     void setCollapsed(uint32_t row, bool collapsed);
     bool isCollapsed(uint32_t row) const;
+    void expandAll();
+    // Collapses every span at `depth` (relative to the trace's roots) or deeper that has children.
+    void collapseFromDepth(uint32_t depth);
     void scrollToRow(uint32_t row);
 
     void setSelectedRow(uint32_t row); // kNoRow clears; no signal
@@ -117,9 +123,19 @@ protected:
     void mouseDoubleClickEvent(QMouseEvent *e) override;
     void leaveEvent(QEvent *e) override;
     void keyPressEvent(QKeyEvent *e) override;
+    void contextMenuEvent(QContextMenuEvent *e) override;
 
 private:
-    enum class Drag { None, PendingRows, PanRows, Minimap };
+    // Geometry (logical px); painting lives in spantimelinepaint.cpp.
+    static constexpr int kMinimapHeight = 44;
+    static constexpr int kRulerHeight = 24;
+    static constexpr int kRowHeight = 20;
+    static constexpr int kLegendHeight = 24;
+    static constexpr int kIndent = 12;
+    static constexpr int kTriangle = 12;
+    static constexpr int kRightPad = 8;
+
+    enum class Drag { None, PendingRows, PanRows, Minimap, NameColumn };
 
     void rebuildRows();
     void rebuildCriticalPath();
@@ -134,6 +150,8 @@ private:
     void selectByUser(uint32_t row);
     void toggleCollapsed(uint32_t row);
     bool onTriangle(uint32_t row, QPoint pos) const;
+    bool onNameColumnEdge(QPoint pos) const;
+    void layoutChildren();
     void zoomToRow(uint32_t row);
     void changed(); // base layer dirty + update()
 
@@ -162,6 +180,7 @@ private:
     uint32_t m_hover = kNoRow;
     int m_nameWidth = 300;
     QScrollBar *m_vbar = nullptr;
+    QToolButton *m_criticalButton = nullptr;
 
     Drag m_drag = Drag::None;
     QPoint m_pressPos;

@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextDocument>
+#include <QToolButton>
 #include <QWheelEvent>
 
 using namespace spanfire;
@@ -233,6 +234,39 @@ private slots:
         m_w->setCriticalPathEnabled(false);
         QVERIFY(!m_w->isOnCriticalPath(db));
         QCOMPARE(spy.count(), 2);
+    }
+
+    void criticalPathButtonAndKey() {
+        auto *button = m_w->findChild<QToolButton *>();
+        QVERIFY(button);
+        QVERIFY(button->isVisible());
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(m_w->criticalPathEnabled());
+        m_w->setFocus();
+        QTest::keyClick(m_w.get(), Qt::Key_C);
+        QVERIFY(!m_w->criticalPathEnabled());
+        QVERIFY(!button->isChecked());
+    }
+
+    void expandCollapseAll() {
+        m_w->collapseFromDepth(1);
+        QCOMPARE(m_w->shownRowCount(), 5); // root, auth, cart.load, audit, pricing
+        QVERIFY(m_w->isCollapsed(rowByName(*m_set, "cart.load")));
+        m_w->collapseFromDepth(0);
+        QCOMPARE(m_w->shownRowCount(), 1);
+        m_w->expandAll();
+        QCOMPARE(m_w->shownRowCount(), 7);
+    }
+
+    void nameColumnDrag() {
+        const int before = m_w->nameColumnWidth();
+        const QPoint edge(before, m_w->barArea().top() + 50);
+        QTest::mousePress(m_w.get(), Qt::LeftButton, Qt::NoModifier, edge);
+        QTest::mouseMove(m_w.get(), edge + QPoint(80, 0));
+        QTest::mouseRelease(m_w.get(), Qt::LeftButton, Qt::NoModifier, edge + QPoint(80, 0));
+        QCOMPARE(m_w->nameColumnWidth(), before + 80);
+        QCOMPARE(m_w->barArea().left(), before + 80 + 4);
+        QCOMPARE(m_w->visibleRange(), std::make_pair(kBase, kBase + 100 * kMs)); // not a pan
     }
 
     void tooltipShowsNamesLiterally() {
