@@ -308,6 +308,15 @@ private slots:
         QCOMPARE(px(int(dbBar.center().x()), int(dbBar.top())).rgb(), QColor(0xd0, 0x1c, 0x1c).rgb());
         QCOMPARE(px(int(dbBar.center().x()), int(dbBar.center().y()) + 3).rgb(),
                  colors.colorOf(m_set->strings.find("db")).rgb());
+        // Selection and hover are overlays on the cached base layer.
+        const uint32_t cart = rowByName(*m_set, "cart.load");
+        const QRect cartRow = m_w->rectOfRow(cart);
+        const QColor before = px(cartRow.left() + 3, cartRow.center().y());
+        m_w->setSelectedRow(cart);
+        QTest::mouseMove(m_w.get(), m_w->rectOfRow(rowByName(*m_set, "auth")).center());
+        const QImage selected = m_w->grab().toImage();
+        QVERIFY(selected.pixelColor(int((cartRow.left() + 3) * dpr), int(cartRow.center().y() * dpr)) != before);
+        QVERIFY(selected.save(outputDir() + QStringLiteral("/timeline_checkout_selected.png")));
         m_w->setCriticalPathEnabled(true);
         QVERIFY(m_w->grab().save(outputDir() + QStringLiteral("/timeline_checkout_critical.png")));
     }
