@@ -26,6 +26,7 @@ public:
         : m_base(reinterpret_cast<const uint8_t *>(base)), m_p(reinterpret_cast<const uint8_t *>(begin)),
           m_end(reinterpret_cast<const uint8_t *>(end)) {}
     explicit WireReader(std::string_view whole) : WireReader(whole.data(), whole.data(), whole.data() + whole.size()) {}
+    explicit WireReader(std::string &&) = delete; // would dangle: the reader borrows its bytes
 
     bool ok() const { return m_error == nullptr; }
     bool atEnd() const { return m_p >= m_end; }
