@@ -201,3 +201,14 @@ TEST(Malformed, TraceFormatsNotYetHere) {
     // Either the traces importer takes it (then there are traces) or a clear error.
     EXPECT_TRUE(r.ok ? bool(r.traces) : !r.error.message.empty());
 }
+
+TEST(Malformed, ConcatenatedProfilesAreRefusedLikePprof) {
+    // `cat a.pb.gz b.pb.gz`: gzip reads both members as one stream, the
+    // decoded message then has time_nanos twice.
+    const std::string gz = readFile(corpusDir() + "/pprof/google-pprof__sample.cpu.pb.gz");
+    const ImportResult r = importBytes("cat.pb.gz", gz + gz);
+    ASSERT_FALSE(r.ok);
+    EXPECT_NE(r.error.message.find("concatenated profiles detected"), std::string::npos) << r.error.message;
+    EXPECT_TRUE(r.error.hasOffset);
+    EXPECT_GT(r.error.offset, gunzipBytes(gz).size() - 1); // inside the second profile
+}
