@@ -1,8 +1,9 @@
 #pragma once
 // PprofDecoder: the internals of importPprof() (pprofimporter.h), split over
-// pproftables.cpp (pass 1: string table, mappings, functions, locations and
-// the per-location frame chains) and pprofsamples.cpp (pass 2: samples into
-// columns through a stack cache). Internal to importers/pprof.
+// pproftables.cpp (pass 1: string table, mappings, functions, locations),
+// pproflocations.cpp (per-location frame chains, drop_frames) and
+// pprofsamples.cpp (pass 2: samples into columns through digest-keyed stack
+// and label caches). Internal to importers/pprof.
 //
 // Invariants after readTables(): every string index the tables use is in
 // range; ids are non-zero and unique; m_locFrames[m_locBegin[i]..m_locBegin[i+1])
@@ -78,7 +79,7 @@ private:
         }
     };
 
-    // pass 1 (pproftables.cpp)
+    // pass 1 (pproftables.cpp, pproflocations.cpp)
     bool readTables();
     bool readValueType(WireReader &r, RawValueType &vt);
     bool readMapping(WireReader &r);
@@ -118,7 +119,6 @@ private:
     IdIndex m_mappingIndex, m_functionIndex, m_locationIndex;
     uint64_t m_sampleCount = 0;
     uint64_t m_firstSampleOffset = 0;
-    uint64_t m_tableOffsets = 0; // offset of the first table field (for errors)
 
     // per-location frame chains (root-first) and drop_frames flags
     std::vector<uint32_t> m_locBegin;
@@ -133,7 +133,6 @@ private:
     std::vector<Label> m_scratchModelLabels;
     LabelSetId m_prevLabelSet{0};
     bool m_hasLabels = false;
-    std::vector<uint32_t> m_pathFrames;
 
     // Per-sample location list as it is on the wire: one packed field (a view
     // into m_data) or, for unpacked/split fields, the ids re-encoded as
