@@ -43,7 +43,6 @@ SpanTimelineWidget::SpanTimelineWidget(QWidget *parent) : QWidget(parent) {
     m_criticalButton = new QToolButton(this);
     m_criticalButton->setText(tr("Critical path"));
     m_criticalButton->setCheckable(true);
-    m_criticalButton->setAutoRaise(true);
     m_criticalButton->setToolTip(tr("Highlight the spans that determine the trace's end-to-end latency (C)"));
     connect(m_criticalButton, &QToolButton::toggled, this, &SpanTimelineWidget::setCriticalPathEnabled);
     layoutChildren();

@@ -25,6 +25,8 @@ TraceListModel::~TraceListModel() = default;
 void TraceListModel::setTraceSet(std::shared_ptr<const TraceSet> set) {
     beginResetModel();
     m_set = std::move(set);
+    m_samples.clear();
+    m_hasSamples = false;
     endResetModel();
 }
 
@@ -68,11 +70,35 @@ int TraceListModel::rowCount(const QModelIndex &parent) const {
 }
 
 int TraceListModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + (m_hasSamples ? 1 : 0);
+}
+
+void TraceListModel::setSampleCounts(std::vector<uint64_t> perTrace, const QString &header) {
+    const bool want = !perTrace.empty();
+    if (want && !m_hasSamples) {
+        beginInsertColumns(QModelIndex(), SamplesColumn, SamplesColumn);
+        m_samples = std::move(perTrace);
+        m_samplesHeader = header;
+        m_hasSamples = true;
+        endInsertColumns();
+    } else if (!want && m_hasSamples) {
+        beginRemoveColumns(QModelIndex(), SamplesColumn, SamplesColumn);
+        m_samples.clear();
+        m_hasSamples = false;
+        endRemoveColumns();
+    } else if (want) {
+        m_samples = std::move(perTrace);
+        if (header != m_samplesHeader) {
+            m_samplesHeader = header;
+            emit headerDataChanged(Qt::Horizontal, SamplesColumn, SamplesColumn);
+        }
+        if (rowCount() > 0)
+            emit dataChanged(index(0, SamplesColumn), index(rowCount() - 1, SamplesColumn));
+    }
 }
 
 QVariant TraceListModel::data(const QModelIndex &index, int role) const {
-    if (!m_set || !index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount)
+    if (!m_set || !index.isValid() || index.row() >= rowCount() || index.column() >= columnCount())
         return {};
     const TraceSummary &t = m_set->traces[size_t(index.row())];
     const bool hasRoot = t.root.valid() && t.root.v < m_set->spanCount();
@@ -125,6 +151,12 @@ QVariant TraceListModel::data(const QModelIndex &index, int role) const {
         if (sort)
             return qint64(t.errorCount);
         return t.errorCount ? QString::number(t.errorCount) : QString();
+    case SamplesColumn: {
+        const bool known = size_t(index.row()) < m_samples.size();
+        if (sort)
+            return qint64(known ? m_samples[size_t(index.row())] : 0);
+        return known ? QString::number(m_samples[size_t(index.row())]) : QString();
+    }
     default:
         return {};
     }
@@ -148,6 +180,8 @@ QVariant TraceListModel::headerData(int section, Qt::Orientation orientation, in
         return tr("Services");
     case ErrorsColumn:
         return tr("Errors");
+    case SamplesColumn:
+        return m_hasSamples ? QVariant(m_samplesHeader) : QVariant();
     default:
         return {};
     }

@@ -27,7 +27,9 @@ namespace spanfire::views {
 class TraceListModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    // Columns; new columns (e.g. "samples in selected function") go before ColumnCount.
+    // Columns; new fixed columns go before ColumnCount. SamplesColumn (linked
+    // samples per trace, e.g. "samples in the selected function") exists only
+    // while setSampleCounts() has been given counts.
     enum Column {
         StartColumn,
         ServiceColumn,
@@ -36,7 +38,8 @@ public:
         SpansColumn,
         ServicesColumn,
         ErrorsColumn,
-        ColumnCount
+        ColumnCount,
+        SamplesColumn = ColumnCount
     };
     enum Role { SortRole = Qt::UserRole + 1, TraceIndexRole, TraceIdRole };
 
@@ -51,6 +54,12 @@ public:
     // leading zeros, also match without them. -1 when none or not hex.
     int findTrace(const QString &text) const;
 
+    // Per-trace sample counts shown in SamplesColumn under `header` (one
+    // entry per trace; missing entries show as empty). An empty vector removes
+    // the column. Updating counts keeps rows, selection and sorting.
+    void setSampleCounts(std::vector<uint64_t> perTrace, const QString &header);
+    bool hasSampleColumn() const { return m_hasSamples; }
+
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -60,6 +69,9 @@ public:
 
 private:
     std::shared_ptr<const TraceSet> m_set;
+    std::vector<uint64_t> m_samples;
+    QString m_samplesHeader;
+    bool m_hasSamples = false;
 };
 
 class TraceListFilterModel : public QSortFilterProxyModel {

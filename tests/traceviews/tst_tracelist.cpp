@@ -71,6 +71,18 @@ private slots:
         proxy.sort(TraceListModel::DurationColumn);
         proxy.setErrorsOnly(true);
         proxy.setErrorsOnly(false);
+        // The optional samples column comes and goes without a reset.
+        model.setSampleCounts({5, 0, 12, 3, 7}, QStringLiteral("Samples"));
+        QCOMPARE(proxy.columnCount(), int(TraceListModel::ColumnCount) + 1);
+        proxy.sort(TraceListModel::SamplesColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, TraceListModel::SamplesColumn).data().toString(), QStringLiteral("12"));
+        QCOMPARE(proxy.headerData(TraceListModel::SamplesColumn, Qt::Horizontal).toString(), QStringLiteral("Samples"));
+        model.setSampleCounts({1, 2}, QStringLiteral("Samples in main"));
+        QCOMPARE(proxy.headerData(TraceListModel::SamplesColumn, Qt::Horizontal).toString(),
+                 QStringLiteral("Samples in main"));
+        QCOMPARE(model.index(4, TraceListModel::SamplesColumn).data().toString(), QString());
+        model.setSampleCounts({}, QString());
+        QCOMPARE(proxy.columnCount(), int(TraceListModel::ColumnCount));
         model.setTraceSet(testing::checkoutTraceSet());
         model.setTraceSet(nullptr);
         QCOMPARE(model.rowCount(), 0);
