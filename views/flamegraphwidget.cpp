@@ -2,6 +2,7 @@
 
 #include "model/functionstats.h"
 #include "views/flamecolors.h"
+#include "views/flamerenderer.h"
 #include "views/format.h"
 
 #include <QApplication>
@@ -82,11 +83,17 @@ void FlameGraphWidget::setOrientation(FlameOrientation o) {
     if (o == m_orientation)
         return;
     m_orientation = o;
-    update(); // the layout is orientation-independent; only row geometry changes
+    invalidateImage(); // the layout is orientation-independent; only row geometry changes
 }
 
 void FlameGraphWidget::invalidateCache() {
     m_cacheValid = false;
+    m_cache.imageValid = false;
+    update();
+}
+
+void FlameGraphWidget::invalidateImage() {
+    m_cache.imageValid = false;
     update();
 }
 
@@ -102,21 +109,27 @@ void FlameGraphWidget::ensureCache() {
 void FlameGraphWidget::buildCache(DrawCache &cache, int widthPx, qreal dpr) const {
     cache.dpr = dpr;
     cache.layout = layoutFlame(m_tree, FlameLayoutParams{m_zoom, widthPx, kMinBoxPx});
-    const auto &boxes = cache.layout.boxes;
-    cache.labels.assign(boxes.size(), QString());
-    const QFontMetricsF fm(font());
-    const qreal minLabel = fm.averageCharWidth() * 2 + 2 * kLabelPaddingPx;
-    for (size_t k = 0; k < boxes.size(); ++k) {
-        const FlameBox &b = boxes[k];
-        const qreal w = (b.x1 - b.x0) / dpr;
-        if (w < minLabel || (b.flags & FlameBox::kMerged))
-            continue;
-        const QString name = nodeName(int(b.node));
-        const qreal avail = w - 2 * kLabelPaddingPx;
-        cache.labels[k] = fm.horizontalAdvance(name) <= avail ? name : fm.elidedText(name, Qt::ElideRight, avail);
-        if (cache.labels[k] == QStringLiteral("\u2026"))
-            cache.labels[k].clear(); // a lone ellipsis says nothing
-    }
+    cache.labels = buildFlameLabels(cache.layout, font(), dpr, kLabelPaddingPx,
+                                    [this](uint32_t node) { return nodeName(int(node)); });
+    cache.imageValid = false;
+}
+
+void FlameGraphWidget::renderCache(DrawCache &cache, int heightPx) const {
+    if (cache.imageValid && cache.image.height() == heightPx && cache.image.width() == cache.layout.widthPx &&
+        cache.imageOrientation == m_orientation)
+        return;
+    std::vector<QRgb> fills(cache.layout.boxes.size());
+    for (size_t k = 0; k < fills.size(); ++k)
+        fills[k] = fillColorOf(cache.layout.boxes[k]);
+    FlameRenderParams params;
+    params.geometry = geometryFor(heightPx, cache.dpr);
+    params.devicePixelRatio = cache.dpr;
+    params.font = font();
+    params.background = palette().color(QPalette::Base).rgb();
+    params.labelPaddingPx = kLabelPaddingPx;
+    renderFlame(cache.image, cache.layout, fills, cache.labels, params);
+    cache.imageOrientation = m_orientation;
+    cache.imageValid = true;
 }
 
 RowGeometry FlameGraphWidget::geometryFor(int heightPx, qreal dpr) const {
@@ -181,43 +194,10 @@ QRgb FlameGraphWidget::fillColorOf(const FlameBox &b) const {
     return (b.flags & FlameBox::kAncestor) ? FlameColors::dimmed(c) : c;
 }
 
-void FlameGraphWidget::paintGraph(QPainter &p, const DrawCache &cache, int heightPx, const QRect &exposed) const {
+void FlameGraphWidget::paintOverlays(QPainter &p, const DrawCache &cache, int heightPx) const {
     const qreal dpr = cache.dpr;
     const RowGeometry g = geometryFor(heightPx, dpr);
     const FlameLayout &lay = cache.layout;
-    const QFontMetricsF fm(font());
-    const qreal rowH = g.rowHeightPx / dpr;
-    const qreal baselineOffset = (rowH - 1 / dpr + fm.ascent() - fm.descent()) / 2;
-    p.setRenderHint(QPainter::Antialiasing, false);
-    p.setRenderHint(QPainter::TextAntialiasing, true);
-    p.setFont(font());
-    const int exTop = int(std::floor(exposed.top() * dpr)), exBottom = int(std::ceil((exposed.bottom() + 1) * dpr));
-    QRgb penColor = 0;
-    bool penSet = false;
-    for (uint32_t d = 0; d < lay.rows; ++d) {
-        const int top = rowTop(d, g);
-        if (top + g.rowHeightPx <= exTop || top >= exBottom)
-            continue;
-        const qreal y = top / dpr;
-        const qreal h = (g.rowHeightPx - 1) / dpr; // one device pixel between rows
-        for (uint32_t k = lay.rowStart[d]; k < lay.rowStart[d + 1]; ++k) {
-            const FlameBox &b = lay.boxes[k];
-            const int wPx = b.x1 - b.x0;
-            const int gap = wPx >= 3 ? 1 : 0; // one device pixel between wide siblings
-            const QRgb fill = fillColorOf(b);
-            p.fillRect(QRectF(b.x0 / dpr, y, (wPx - gap) / dpr, h), QColor(fill));
-            const QString &label = cache.labels[k];
-            if (label.isEmpty())
-                continue;
-            const QRgb tc = FlameColors::textColorFor(fill);
-            if (!penSet || tc != penColor) {
-                p.setPen(QColor(tc));
-                penColor = tc;
-                penSet = true;
-            }
-            p.drawText(QPointF(b.x0 / dpr + kLabelPaddingPx, y + baselineOffset), label);
-        }
-    }
     // Hover and keyboard focus outlines.
     auto outline = [&](int node, QRgb color, qreal widthPx) {
         const int k = lay.boxOfNode(m_tree, uint32_t(node));
@@ -242,21 +222,26 @@ void FlameGraphWidget::paintGraph(QPainter &p, const DrawCache &cache, int heigh
 
 void FlameGraphWidget::paintEvent(QPaintEvent *event) {
     ensureCache();
+    const qreal dpr = m_cache.dpr;
+    const int heightPx = int(std::lround(height() * dpr));
+    renderCache(m_cache, heightPx);
     QPainter p(this);
-    p.fillRect(event->rect(), palette().color(QPalette::Base));
-    const qreal dpr = devicePixelRatioF();
-    paintGraph(p, m_cache, int(std::lround(height() * dpr)), event->rect());
+    // A blit of the cached rendering; hover and focus outlines go on top.
+    const QRect r = event->rect();
+    const QRectF src(r.x() * dpr, r.y() * dpr, r.width() * dpr, r.height() * dpr);
+    p.drawImage(QRectF(r), m_cache.image, src);
+    paintOverlays(p, m_cache, heightPx);
 }
 
 QImage FlameGraphWidget::paintToImage(const QSize &logicalSize, qreal dpr) const {
     const QSize px(int(std::lround(logicalSize.width() * dpr)), int(std::lround(logicalSize.height() * dpr)));
-    QImage img(px, QImage::Format_ARGB32_Premultiplied);
-    img.setDevicePixelRatio(dpr);
-    img.fill(palette().color(QPalette::Base));
     DrawCache cache;
     buildCache(cache, px.width(), dpr);
+    renderCache(cache, px.height());
+    QImage img = cache.image.convertToFormat(QImage::Format_ARGB32_Premultiplied);
+    img.setDevicePixelRatio(dpr);
     QPainter p(&img);
-    paintGraph(p, cache, px.height(), QRect(QPoint(0, 0), logicalSize));
+    paintOverlays(p, cache, px.height());
     return img;
 }
 
@@ -266,6 +251,8 @@ void FlameGraphWidget::resizeEvent(QResizeEvent *event) {
 }
 
 void FlameGraphWidget::changeEvent(QEvent *event) {
+    if (event->type() == QEvent::PaletteChange)
+        invalidateImage();
     if (event->type() == QEvent::FontChange) {
         m_rowHeight = std::max(16, QFontMetrics(font()).height() + 4);
         invalidateCache();
@@ -492,7 +479,7 @@ bool FlameGraphWidget::setSearch(const QString &pattern, bool caseSensitive) {
     } else if (pattern.isEmpty()) {
         m_frameMatch.clear();
     }
-    update();
+    invalidateImage();
     return ok;
 }
 
@@ -500,7 +487,7 @@ void FlameGraphWidget::setHighlightedFunction(StringId name) {
     if (name == m_highlight)
         return;
     m_highlight = name;
-    update();
+    invalidateImage();
 }
 
 void FlameGraphWidget::setFocusNode(int node) {

@@ -109,12 +109,17 @@ private:
         FlameLayout layout;
         std::vector<QString> labels; // parallel to layout.boxes; empty = no text
         qreal dpr = 1;
+        QImage image; // rendered boxes and labels (device pixels)
+        bool imageValid = false;
+        FlameOrientation imageOrientation = FlameOrientation::Flame;
     };
     void buildCache(DrawCache &cache, int widthPx, qreal dpr) const;
+    void renderCache(DrawCache &cache, int heightPx) const;
     int boxIndexAt(const QPoint &pos) const; // index into the cached draw list, or -1
     void ensureCache();
     void invalidateCache();
-    void paintGraph(QPainter &p, const DrawCache &cache, int heightPx, const QRect &exposed) const;
+    void invalidateImage();
+    void paintOverlays(QPainter &p, const DrawCache &cache, int heightPx) const;
     QRgb fillColorOf(const FlameBox &box) const;
     RowGeometry geometryFor(int heightPx, qreal dpr) const;
     void setZoomInternal(uint32_t node);
