@@ -172,6 +172,21 @@ private slots:
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         QCOMPARE(view.tableView()->model()->rowCount(), 5);
+        // The filter bar drives the proxy.
+        auto *operation = view.findChildren<QLineEdit *>().at(0);
+        QCOMPARE(operation->placeholderText(), QStringLiteral("Operation"));
+        QTest::keyClicks(operation, QStringLiteral("charge"));
+        QCOMPARE(view.tableView()->model()->rowCount(), 1);
+        operation->clear();
+        auto *minDuration = view.findChildren<QLineEdit *>().at(1);
+        QTest::keyClicks(minDuration, QStringLiteral("1s"));
+        QCOMPARE(view.tableView()->model()->rowCount(), 1);
+        minDuration->setText(QStringLiteral("garbage")); // ignored (shown in red), not a crash
+        QCOMPARE(view.tableView()->model()->rowCount(), 5);
+        minDuration->clear();
+        view.findChild<QCheckBox *>()->setChecked(true);
+        QCOMPARE(view.tableView()->model()->rowCount(), 1);
+        view.findChild<QCheckBox *>()->setChecked(false);
         // Filtered out trace: find clears the filters and selects it.
         view.filterModel()->setErrorsOnly(true);
         QSignalSpy spy(&view, &TraceListView::traceActivated);
