@@ -15,6 +15,8 @@
 #include <QTextDocument>
 #include <QToolTip>
 
+#include <cmath>
+
 using namespace spanfire;
 using namespace spanfire::views;
 
@@ -260,16 +262,21 @@ private slots:
         QSignalSpy spy(&w, &FlameGraphWidget::frameHovered);
         const int c = findNode(w, {QStringLiteral("main"), QStringLiteral("c")});
         const QRect r = w.rectOfNode(c);
-        const QRgb before = w.grab().toImage().pixel(r.left() + 5, r.top());
+        // Device pixel of the box's top edge (tests also run with QT_SCALE_FACTOR != 1).
+        const auto edge = [&r](const QImage &img) {
+            const qreal dpr = img.devicePixelRatio();
+            return img.pixel(int((r.left() + 5) * dpr), int(std::ceil(r.top() * dpr)));
+        };
+        const QRgb before = edge(w.grab().toImage());
         QTest::mouseMove(&w, r.center());
         QTRY_COMPARE(w.hoveredNode(), c);
         QCOMPARE(spy.last().at(0).toInt(), c);
         const QImage img = w.grab().toImage();
-        QCOMPARE(img.pixel(r.left() + 5, r.top()), qRgb(90, 90, 90)); // top edge of the outline
+        QCOMPARE(edge(img), qRgb(90, 90, 90)); // top edge of the outline
         QVERIFY(before != qRgb(90, 90, 90));
         QTest::mouseMove(&w, QPoint(5, 2)); // empty space above the flame
         QTRY_COMPARE(w.hoveredNode(), -1);
-        QCOMPARE(w.grab().toImage().pixel(r.left() + 5, r.top()), before);
+        QCOMPARE(edge(w.grab().toImage()), before);
     }
 
     void keyboardFocus() {
@@ -336,11 +343,12 @@ private slots:
             w.setOrientation(o);
             const QString name = o == FlameOrientation::Flame ? QStringLiteral("flame") : QStringLiteral("icicle");
             const QImage img = w.grab().toImage();
-            QCOMPARE(img.size(), QSize(1000, 300));
+            QCOMPARE(img.size(), QSize(1000, 300) * w.devicePixelRatioF());
             QVERIFY(img.save(outputDir() + QStringLiteral("/tst_flamegraphwidget_%1.png").arg(name)));
             // The root row is painted at the bottom (flame) or top (icicle).
-            const QRgb rootPixel = img.pixel(500, o == FlameOrientation::Flame ? 295 : 4);
-            QVERIFY(rootPixel != img.pixel(500, o == FlameOrientation::Flame ? 4 : 295));
+            const int bottom = img.height() - 5, top = 4;
+            const QRgb rootPixel = img.pixel(img.width() / 2, o == FlameOrientation::Flame ? bottom : top);
+            QVERIFY(rootPixel != img.pixel(img.width() / 2, o == FlameOrientation::Flame ? top : bottom));
         }
         // HiDPI offscreen rendering without search, zoomed.
         w.setSearch(QString());
