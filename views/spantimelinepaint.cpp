@@ -241,8 +241,16 @@ void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeSc
         const QString name = qs(s.strings.view(s.name[row]));
         const QString elided = fm.elidedText(name, Qt::ElideRight, textRight - x);
         p.setPen(faded ? palette().color(QPalette::PlaceholderText) : palette().color(QPalette::Text));
+        const bool orphan = s.flags[row] & TraceSet::kOrphan; // italic: parent missing
+        if (orphan) {
+            QFont italic = font();
+            italic.setItalic(true);
+            p.setFont(italic);
+        }
         p.drawText(QRect(x, y, textRight - x, kRowHeight), Qt::AlignVCenter | Qt::AlignLeft | Qt::TextSingleLine,
                    elided);
+        if (orphan)
+            p.setFont(font());
         const int used = fm.horizontalAdvance(elided) + 8;
         if (elided == name && textRight - x - used > 30) {
             p.setPen(palette().color(QPalette::PlaceholderText));

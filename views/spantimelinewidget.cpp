@@ -252,6 +252,10 @@ void SpanTimelineWidget::setSelectedRow(uint32_t row) {
 }
 
 void SpanTimelineWidget::selectByUser(uint32_t row) {
+    if (row == m_selected) {
+        scrollToRow(row);
+        return;
+    }
     setSelectedRow(row);
     scrollToRow(row);
     emit spanSelected(SpanRow(row));
@@ -545,10 +549,19 @@ void SpanTimelineWidget::keyPressEvent(QKeyEvent *e) {
         setCriticalPathEnabled(!m_criticalPath);
         break;
     case Qt::Key_Up:
-    case Qt::Key_Down: {
+    case Qt::Key_Down:
+    case Qt::Key_PageUp:
+    case Qt::Key_PageDown:
+    case Qt::Key_End: {
         if (m_rows.empty())
             break;
-        int next = idx < 0 ? 0 : idx + (e->key() == Qt::Key_Up ? -1 : 1);
+        const int page = std::max(1, (rowsBottom() - rowsTop()) / kRowHeight - 1);
+        const int delta = e->key() == Qt::Key_Up       ? -1
+                          : e->key() == Qt::Key_Down   ? 1
+                          : e->key() == Qt::Key_PageUp ? -page
+                          : e->key() == Qt::Key_End    ? int(m_rows.size())
+                                                       : page;
+        int next = idx < 0 ? 0 : idx + delta;
         next = std::clamp(next, 0, int(m_rows.size()) - 1);
         selectByUser(m_rows[size_t(next)]);
         break;
@@ -634,6 +647,9 @@ QString SpanTimelineWidget::toolTipHtml(uint32_t row) const {
     }
     if (m_critical.size() > row - m_first && m_critical[row - m_first])
         html += QStringLiteral("<br>") + tr("On the critical path");
+    if (m_set->flags[row] & TraceSet::kOrphan)
+        html += QStringLiteral("<br><i>") + tr("Orphan: its parent span is not in the loaded data") +
+                QStringLiteral("</i>");
     return html + QStringLiteral("</p>");
 }
 

@@ -12,6 +12,7 @@
 #include <QTest>
 #include <QTextDocument>
 #include <QToolButton>
+#include <QToolTip>
 #include <QWheelEvent>
 
 using namespace spanfire;
@@ -193,9 +194,18 @@ private slots:
         QTest::keyClick(m_w.get(), Qt::Key_Down);
         QCOMPARE(m_w->selectedRow(), rowByName(*m_set, "audit"));
         QCOMPARE(spy.count(), 2);
+        // End / PageUp jump; Up at the top stays.
+        QTest::keyClick(m_w.get(), Qt::Key_End);
+        QCOMPARE(m_w->selectedRow(), rowByName(*m_set, "cache.get"));
+        QTest::keyClick(m_w.get(), Qt::Key_PageUp);
+        QCOMPARE(m_w->selectedRow(), m_set->traces[0].root.v);
+        QCOMPARE(spy.count(), 4);
+        QTest::keyClick(m_w.get(), Qt::Key_Up);
+        QCOMPARE(m_w->selectedRow(), m_set->traces[0].root.v);
+        QCOMPARE(spy.count(), 4); // unchanged: no signal
         // A click below the last row selects nothing.
         QTest::mouseClick(m_w.get(), Qt::LeftButton, Qt::NoModifier, QPoint(500, m_w->barArea().bottom() - 2));
-        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.count(), 4);
     }
 
     void selectionObjectBindsBothWays() {
@@ -279,6 +289,13 @@ private slots:
         QVERIFY2(doc.toPlainText().contains(QStringLiteral("<b>x</b>")), qPrintable(doc.toPlainText()));
         QVERIFY(doc.toPlainText().contains(QStringLiteral("<i>svc</i>")));
         QVERIFY(!html.contains(QStringLiteral("<b>x</b>")));
+        // The real tooltip path (QEvent::ToolTip) shows the same text.
+        const QPoint at = m_w->barRect(x).center().toPoint();
+        QHelpEvent help(QEvent::ToolTip, at, m_w->mapToGlobal(at));
+        QApplication::sendEvent(m_w.get(), &help);
+        QTRY_VERIFY(QToolTip::isVisible());
+        QCOMPARE(QToolTip::text(), html);
+        QToolTip::hideText();
     }
 
     void paintsSelfTimeAndErrors() {
