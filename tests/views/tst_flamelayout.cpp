@@ -6,6 +6,7 @@
 #include <QTest>
 
 #include <numeric>
+#include <random>
 
 using namespace spanfire;
 using namespace spanfire::views;
@@ -161,6 +162,58 @@ private slots:
         QCOMPARE(merged.x1, 1000);
         QCOMPARE(merged.x0, 909);
         QCOMPARE(merged.mergedTotal, int64_t(100000));
+    }
+
+    void randomTreesKeepInvariants() {
+        // Property test: for random trees, widths and zooms, boxes of a row are sorted and disjoint, lie
+        // inside [0, W], non-merged boxes belong to the zoomed subtree (or its ancestors), and every
+        // child box lies inside its parent's box.
+        std::mt19937 rng(42);
+        for (int iter = 0; iter < 300; ++iter) {
+            const uint32_t n = 2 + rng() % 400;
+            std::vector<uint32_t> parent{NodeId::kNone}, frame{FrameId::kNone};
+            std::vector<int64_t> self{0};
+            for (uint32_t i = 1; i < n; ++i) {
+                parent.push_back(rng() % i);
+                frame.push_back(rng() % 50);
+                const uint32_t r = rng() % 10;
+                self.push_back(r < 3 ? 0 : int64_t(rng() % (r < 8 ? 10 : 100000)));
+            }
+            std::vector<uint32_t> rank(50);
+            std::iota(rank.begin(), rank.end(), 0u);
+            const FlameTree t = finishTree(parent, frame, self, rank);
+            const uint32_t zoom = rng() % uint32_t(t.nodes.size());
+            const int W = 1 + int(rng() % 2000);
+            const FlameLayout l = layoutFlame(t, FlameLayoutParams{zoom, W, 1.0});
+            QCOMPARE(l.rowStart.size(), size_t(l.rows + 1));
+            QCOMPARE(l.rowStart.back(), uint32_t(l.boxes.size()));
+            const FlameNode &z = t.nodes[zoom];
+            for (uint32_t d = 0; d < l.rows; ++d) {
+                int prevEnd = 0;
+                for (uint32_t k = l.rowStart[d]; k < l.rowStart[d + 1]; ++k) {
+                    const FlameBox &b = l.boxes[k];
+                    QCOMPARE(b.depth, d);
+                    QVERIFY2(b.x0 >= prevEnd, qPrintable(QStringLiteral("overlap in iteration %1").arg(iter)));
+                    QVERIFY(b.x0 < b.x1 || (b.x0 == b.x1 && t.total() == 0));
+                    QVERIFY(b.x0 >= 0 && b.x1 <= W);
+                    prevEnd = b.x1;
+                    if (b.flags & FlameBox::kMerged)
+                        continue;
+                    const bool inZoom = b.node >= zoom && b.node < z.end;
+                    bool ancestor = false;
+                    for (uint32_t a = t.nodes[zoom].parent; a < t.nodes.size() && !ancestor; a = t.nodes[a].parent)
+                        ancestor = a == b.node;
+                    QVERIFY(inZoom || ancestor);
+                    QCOMPARE(bool(b.flags & FlameBox::kAncestor), ancestor);
+                    if (b.node != zoom && inZoom) {
+                        const int pk = l.boxOfNode(t, t.nodes[b.node].parent);
+                        QVERIFY(pk >= 0); // a drawn box has a drawn parent
+                        QVERIFY(l.boxes[size_t(pk)].x0 <= b.x0 && b.x1 <= l.boxes[size_t(pk)].x1);
+                        QVERIFY(b.x1 - b.x0 >= 1);
+                    }
+                }
+            }
+        }
     }
 
     void emptyTree() {

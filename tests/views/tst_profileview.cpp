@@ -241,6 +241,33 @@ private slots:
         QCOMPARE(v.matchedText(), QStringLiteral("matched: 120 ns (21.2 % of total)"));
     }
 
+    void degenerateProfiles() {
+        ProfileView v;
+        v.resize(600, 400);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        const std::vector<std::shared_ptr<Profile>> profiles = {
+            testing::profileFromFolded({}),                                // no samples
+            testing::profileFromFolded({"a;b 0", "c 0"}),                  // only zero values
+            testing::profileFromFolded({"a;b", "c"}, {}),                  // no sample types at all
+            testing::profileFromFolded({"a;b -5", "a;c 10"}),              // negative values (diff profiles)
+            testing::profileFromFolded({std::string(5000, 'x') + ";y 3"}), // a huge name
+        };
+        for (const auto &p : profiles) {
+            v.setProfile(p);
+            v.searchEdit()->setText(QStringLiteral("a|x"));
+            FlameGraphWidget *w = v.flameWidget();
+            QTest::mouseClick(w, Qt::LeftButton, {}, QPoint(w->width() / 2, w->height() - 3));
+            QTest::keyClick(w, Qt::Key_Down);
+            QTest::keyClick(w, Qt::Key_Escape);
+            QVERIFY(!w->grab().isNull());
+            QVERIFY(!w->tooltipText(0).isEmpty());
+            v.state()->setInverted(true);
+            v.state()->setInverted(false);
+            QVERIFY(v.flameTree().nodes.size() >= 1);
+        }
+    }
+
     void orientationFromState() {
         ProfileView v;
         v.setProfile(twoTypeProfile());
