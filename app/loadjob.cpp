@@ -91,7 +91,13 @@ void LoadJob::startNext() {
                 },
                 Qt::QueuedConnection);
         };
-        LoadedFile file{path, importFile(path.toStdString(), options)};
+        LoadedFile file{path, {}};
+        try {
+            file.result = importFile(path.toStdString(), options);
+        } catch (const std::exception &e) { // importers promise not to throw; never let it kill the app
+            file.result = ImportResult();
+            file.result.error.message = std::string("internal error: ") + e.what();
+        }
         if (!file.result.ok && file.result.error.file.empty())
             file.result.error.file = path.toStdString();
         QMetaObject::invokeMethod(

@@ -78,7 +78,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_progress, &LoadProgressWidget::cancelRequested, this, &MainWindow::cancelLoading);
 
     connect(m_session, &Session::currentProfileChanged, this, [this](int index) {
-        m_profilePanel->setProfile(index >= 0 ? m_session->profiles()[index].profile : nullptr);
+        const auto profile = index >= 0 ? m_session->profiles()[index].profile : nullptr;
+        m_profilePanel->setProfile(profile);
+        m_hub->setProfile(profile);
         if (m_profileChooser->currentIndex() != index)
             m_profileChooser->setCurrentIndex(index);
         updateSummary();
@@ -114,6 +116,8 @@ void MainWindow::createDocks() {
     m_timeline->setSelection(m_hub->traceSelection());
     m_details = new views::SpanDetailsView(this);
     m_details->setSelection(m_hub->traceSelection());
+    m_hub->setProfileView(m_profilePanel->profileView());
+    m_hub->setTimeline(m_timeline);
 
     // No central widget: every view is a dock the user can move, tab or float.
     m_traceListDock = addDock(tr("Traces"), QStringLiteral("traceListDock"), m_traceList, Qt::LeftDockWidgetArea);
@@ -122,8 +126,8 @@ void MainWindow::createDocks() {
     m_profileDock = addDock(tr("Profile"), QStringLiteral("profileDock"), m_profilePanel, Qt::RightDockWidgetArea);
     splitDockWidget(m_traceListDock, m_detailsDock, Qt::Vertical);
     splitDockWidget(m_timelineDock, m_profileDock, Qt::Vertical);
-    resizeDocks({m_traceListDock, m_timelineDock}, {450, 1000}, Qt::Horizontal);
-    resizeDocks({m_timelineDock, m_profileDock}, {350, 500}, Qt::Vertical);
+    resizeDocks({m_traceListDock, m_timelineDock}, {560, 1040}, Qt::Horizontal);
+    resizeDocks({m_timelineDock, m_profileDock}, {300, 600}, Qt::Vertical);
 }
 
 void MainWindow::createActions() {
@@ -165,6 +169,31 @@ void MainWindow::createActions() {
     connect(m_profileChooser, &QComboBox::currentIndexChanged, m_session, &Session::setCurrentProfile);
     m_profileBar->setVisible(false);
     m_viewMenu->addAction(m_profileBar->toggleViewAction());
+
+    // Span -> samples linking: how samples were linked and which samples of a span to show.
+    m_linkBar = addToolBar(tr("Linking"));
+    m_linkBar->setObjectName(QStringLiteral("linkToolBar"));
+    m_linkBar->addWidget(new QLabel(tr("Span samples:"), m_linkBar));
+    m_scopeChooser = new QComboBox(m_linkBar);
+    m_scopeChooser->addItem(tr("With child spans"), int(LinkScope::Descendants));
+    m_scopeChooser->addItem(tr("Span only"), int(LinkScope::Self));
+    m_scopeChooser->addItem(tr("Exclusive (no child running)"), int(LinkScope::Exclusive));
+    m_scopeChooser->setToolTip(tr("Which samples the profile shows for the selected span"));
+    m_linkBar->addWidget(m_scopeChooser);
+    m_linkStatus = new QLabel(m_linkBar);
+    m_linkStatus->setContentsMargins(8, 0, 0, 0);
+    m_linkBar->addWidget(m_linkStatus);
+    connect(m_scopeChooser, &QComboBox::currentIndexChanged, this,
+            [this] { m_hub->setScope(LinkScope(m_scopeChooser->currentData().toInt())); });
+    connect(m_hub, &SelectionHub::linkChanged, this, &MainWindow::updateLinkBar);
+    m_linkBar->setVisible(false);
+    m_viewMenu->addAction(m_linkBar->toggleViewAction());
+}
+
+void MainWindow::updateLinkBar() {
+    const QString status = m_hub->linkStatus();
+    m_linkStatus->setText(status);
+    m_linkBar->setVisible(!status.isEmpty());
 }
 
 void MainWindow::createStatusBar() {
@@ -340,6 +369,7 @@ void MainWindow::restoreLayout() {
     if (!state.isEmpty())
         restoreState(state);
     m_profileBar->setVisible(m_session->profiles().size() > 1);
+    updateLinkBar();
 }
 
 void MainWindow::saveLayout() const {

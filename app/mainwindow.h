@@ -60,6 +60,7 @@ public:
     views::SpanDetailsView *spanDetails() const { return m_details; }
     LoadProgressWidget *loadProgress() const { return m_progress; }
     QComboBox *profileChooser() const { return m_profileChooser; }
+    QComboBox *scopeChooser() const { return m_scopeChooser; }
     QDockWidget *profileDock() const { return m_profileDock; }
     QDockWidget *traceListDock() const { return m_traceListDock; }
     QDockWidget *timelineDock() const { return m_timelineDock; }
@@ -88,6 +89,7 @@ private:
     void updateSummary();
     void updateWarnings();
     void updateProfileChooser();
+    void updateLinkBar();
     void showWarnings();
     void showAbout();
     void resetLayout();
@@ -108,6 +110,9 @@ private:
 
     QToolBar *m_profileBar = nullptr;
     QComboBox *m_profileChooser = nullptr;
+    QToolBar *m_linkBar = nullptr;
+    QComboBox *m_scopeChooser = nullptr;
+    QLabel *m_linkStatus = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QLabel *m_summary = nullptr;

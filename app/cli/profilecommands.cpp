@@ -26,7 +26,12 @@ int fail(const std::string &message) {
 
 bool loadFiles(const std::vector<std::string> &files, std::vector<LoadedFile> &out) {
     for (const std::string &f : files) {
-        LoadedFile lf{f, importFile(f)};
+        LoadedFile lf{f, {}};
+        try {
+            lf.result = importFile(f);
+        } catch (const std::exception &e) { // importers promise not to throw
+            lf.result.error.message = std::string("internal error: ") + e.what();
+        }
         if (!lf.result.ok) {
             if (lf.result.error.file.empty())
                 lf.result.error.file = f;

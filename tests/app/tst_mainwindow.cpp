@@ -243,6 +243,60 @@ private slots:
         QVERIFY(w.summaryText().contains(QStringLiteral("%1 traces").arg(set->traces.size())));
     }
 
+    // Selecting a span filters the profile view to that span's samples; the
+    // expected totals are computed here from the span_id labels directly.
+    void spanSelectionFiltersProfile() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.resize(1400, 900);
+        w.show();
+        w.openFiles({QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json"), demoProfile()});
+        QVERIFY(waitIdle(w));
+        const auto set = w.session()->traces();
+        const auto profile = w.profilePanel()->profile();
+        QVERIFY(set && profile);
+        QVERIFY(w.selectionHub()->linkIndex());
+        QCOMPARE(w.selectionHub()->linkIndex()->method(), spanfire::LinkMethod::Label);
+        QVERIFY(w.selectionHub()->linkStatus().contains(QStringLiteral("span_id")));
+
+        const size_t col = size_t(profile->defaultSampleType);
+        const spanfire::StringId key = profile->strings.find("span_id");
+        QVERIFY(key.valid());
+        auto expectedTotal = [&](uint32_t first, uint32_t end) { // samples labelled with a span of rows [first, end)
+            QSet<quint64> ids;
+            for (uint32_t r = first; r < end; ++r)
+                ids.insert(set->spanId[r]);
+            int64_t total = 0;
+            for (size_t i = 0; i < profile->sampleCount(); ++i) {
+                const spanfire::LabelSetId ls(profile->sampleLabels.empty() ? 0 : profile->sampleLabels[i]);
+                for (auto *l = profile->labelSets.begin(ls); l != profile->labelSets.end(ls); ++l)
+                    if (l->key == key &&
+                        ids.contains(std::stoull(std::string(profile->strings.view(l->str)), nullptr, 16)))
+                        total += profile->values[col][i];
+            }
+            return total;
+        };
+        // Pick the span with the most samples of its own, so the check is not vacuous.
+        auto *sel = w.selectionHub()->traceSelection();
+        const spanfire::LinkIndex *link = w.selectionHub()->linkIndex();
+        uint32_t best = 0;
+        for (uint32_t r = 0; r < set->spanCount(); ++r)
+            if (link->sampleCount(r) > link->sampleCount(best))
+                best = r;
+        QVERIFY(link->sampleCount(best) > 0);
+        const uint32_t root = set->traces[set->trace[best]].root.v;
+        sel->setTraceIndex(int(set->trace[best]));
+        sel->setSpanRow(spanfire::SpanRow(root));
+        auto *view = w.profilePanel()->profileView();
+        QCOMPARE(view->flameTree().total(), expectedTotal(root, set->subtreeEnd[root])); // with child spans
+        w.scopeChooser()->setCurrentIndex(w.scopeChooser()->findData(int(spanfire::LinkScope::Self)));
+        sel->setSpanRow(spanfire::SpanRow(best));
+        QCOMPARE(view->flameTree().total(), expectedTotal(best, best + 1));
+        QVERIFY(view->headerText().contains(QString::fromStdString(spanfire::spanIdHex(set->spanId[best]))));
+        sel->setSpanRow(spanfire::SpanRow());
+        QCOMPARE(view->flameTree().total(), profile->total(col));
+    }
+
     void dockTogglesAreInViewMenu() {
         MainWindow w;
         w.show();
