@@ -128,6 +128,27 @@ void TraceSet::addWarning(std::string_view name, uint64_t count) {
     warnings.push_back({std::string(name), count});
 }
 
+namespace {
+template <class T> size_t bytesOf(const std::vector<T> &v) {
+    return v.capacity() * sizeof(T);
+}
+} // namespace
+
+size_t TraceSet::memoryBytes() const {
+    size_t n = bytesOf(traceId) + bytesOf(spanId) + bytesOf(parent) + bytesOf(parentSpanId) + bytesOf(depth) +
+               bytesOf(subtreeEnd) + bytesOf(name) + bytesOf(resource) + bytesOf(scope) + bytesOf(kind) +
+               bytesOf(status) + bytesOf(statusMessage) + bytesOf(startNs) + bytesOf(endNs) + bytesOf(flags) +
+               bytesOf(trace) + bytesOf(attrOffsets) + bytesOf(eventOffsets) + bytesOf(linkOffsets) +
+               bytesOf(childOffsets) + bytesOf(childIds) + bytesOf(attributes) + bytesOf(events) + bytesOf(links) +
+               bytesOf(resources) + bytesOf(scopes) + bytesOf(traces) + bytesOf(services) + bytesOf(operations) +
+               bytesOf(m_spanSlots) + bytesOf(m_traceIndex);
+    for (const TraceSummary &t : traces)
+        n += bytesOf(t.services);
+    // Interned bytes plus, per string, a view and a hash-map entry (~48 bytes).
+    n += strings.bytesUsed() + strings.size() * 64;
+    return n;
+}
+
 void TraceSet::buildIndexes() {
     size_t cap = 16;
     while (cap < spanId.size() * 2)

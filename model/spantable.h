@@ -191,6 +191,8 @@ public:
     int findOperation(StringId service, StringId name) const;
 
     void addWarning(std::string_view name, uint64_t count = 1);
+    // Approximate heap bytes held by the set (columns, tables, strings, indexes).
+    size_t memoryBytes() const;
 
 private:
     friend class TraceSetBuilder;

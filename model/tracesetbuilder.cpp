@@ -28,7 +28,11 @@ uint64_t hashTrace(const TraceId &t) {
 
 struct SpanKeyHash {
     size_t operator()(const SpanKey &k) const {
-        uint64_t h = hashTrace(k.trace) ^ (k.span * 0x94d049bb133111ebull) ^ (k.shared ? 0x1234567ull : 0);
+        uint64_t h = hashTrace(k.trace) + k.span * 0x9e3779b97f4a7c15ull + (k.shared ? 1 : 0);
+        h ^= h >> 30;
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 27;
+        h *= 0x94d049bb133111ebull;
         return size_t(h ^ (h >> 31));
     }
 };
@@ -42,28 +46,51 @@ bool isStringValued(AttrType t) {
 }
 } // namespace
 
-TraceSetBuilder::TraceSetBuilder() : m_set(std::make_unique<TraceSet>()) {
+TraceSetBuilder::TraceSetBuilder() : m_internCache(kInternCacheSize), m_set(std::make_unique<TraceSet>()) {
 }
 TraceSetBuilder::~TraceSetBuilder() = default;
 
 StringId TraceSetBuilder::intern(std::string_view s) {
-    return m_set->strings.intern(s);
+    if (s.empty())
+        return StringId(0);
+    // Cheap hash of length, head and tail: enough to spread repeated strings.
+    uint64_t head = 0, tail = 0;
+    std::memcpy(&head, s.data(), std::min<size_t>(8, s.size()));
+    if (s.size() > 8)
+        std::memcpy(&tail, s.data() + s.size() - std::min<size_t>(8, s.size() - 8), std::min<size_t>(8, s.size() - 8));
+    uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ (s.size() * 0x165667b19e3779f9ull);
+    h ^= h >> 29;
+    InternCacheEntry &e = m_internCache[(h * 0xbf58476d1ce4e5b9ull) >> 51];
+    if (e.size == s.size() && std::memcmp(e.data, s.data(), s.size()) == 0)
+        return StringId(e.id);
+    const StringId id = m_set->strings.intern(s);
+    e.data = m_set->strings.view(id).data();
+    e.size = uint32_t(s.size());
+    e.id = id.v;
+    return id;
 }
 StringTable &TraceSetBuilder::strings() {
     return m_set->strings;
 }
 
-std::string TraceSetBuilder::signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count) const {
-    std::string sig;
-    sig.reserve(8 + count * sizeof(Attribute));
-    sig.append(reinterpret_cast<const char *>(&a), sizeof a);
-    sig.append(reinterpret_cast<const char *>(&b), sizeof b);
+uint64_t TraceSetBuilder::signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count) {
+    uint64_t h = (uint64_t(a) << 32 | b) * 0x9e3779b97f4a7c15ull;
     for (size_t i = 0; i < count; ++i) {
-        sig.append(reinterpret_cast<const char *>(&attrs[i].key.v), sizeof(uint32_t));
-        sig.push_back(char(attrs[i].type));
-        sig.append(reinterpret_cast<const char *>(&attrs[i].bits), sizeof(uint64_t));
+        h ^= (uint64_t(attrs[i].key.v) << 8 | uint64_t(attrs[i].type)) + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
+        h ^= attrs[i].bits * 0xbf58476d1ce4e5b9ull + (h << 6) + (h >> 2);
     }
-    return sig;
+    return h ^ (h >> 31);
+}
+
+bool TraceSetBuilder::sameAttrs(uint32_t begin, uint32_t end, const Attribute *attrs, size_t count) const {
+    if (end - begin != count)
+        return false;
+    for (size_t i = 0; i < count; ++i) {
+        const Attribute &x = m_set->attributes[begin + i];
+        if (x.key != attrs[i].key || x.type != attrs[i].type || x.bits != attrs[i].bits)
+            return false;
+    }
+    return true;
 }
 
 uint32_t TraceSetBuilder::internAttrs(const Attribute *attrs, size_t count) {
@@ -75,34 +102,45 @@ uint32_t TraceSetBuilder::internAttrs(const Attribute *attrs, size_t count) {
 uint32_t TraceSetBuilder::addResource(StringId service, const Attribute *attrs, size_t count) {
     if (!service.valid() || service.v == 0)
         service = intern("unknown_service");
-    std::string sig = signature(service.v, 0, attrs, count);
-    auto it = m_resourceIndex.find(sig);
-    if (it != m_resourceIndex.end())
-        return it->second;
+    const uint64_t sig = signature(service.v, 0, attrs, count);
+    auto range = m_resourceIndex.equal_range(sig);
+    for (auto it = range.first; it != range.second; ++it) {
+        const Resource &r = m_set->resources[it->second];
+        if (r.service == service && sameAttrs(r.attrBegin, r.attrEnd, attrs, count))
+            return it->second;
+    }
     Resource r;
     r.service = service;
     r.attrBegin = internAttrs(attrs, count);
     r.attrEnd = uint32_t(m_set->attributes.size());
     const uint32_t index = uint32_t(m_set->resources.size());
     m_set->resources.push_back(r);
-    m_resourceIndex.emplace(std::move(sig), index);
+    m_resourceIndex.emplace(sig, index);
     return index;
 }
 
 uint32_t TraceSetBuilder::addScope(StringId name, StringId version, const Attribute *attrs, size_t count) {
-    std::string sig = signature(name.v, version.v, attrs, count);
-    auto it = m_scopeIndex.find(sig);
-    if (it != m_scopeIndex.end())
-        return it->second;
-    Scope s;
-    s.name = name;
-    s.version = version;
-    s.attrBegin = internAttrs(attrs, count);
-    s.attrEnd = uint32_t(m_set->attributes.size());
+    const uint64_t sig = signature(name.v, version.v, attrs, count);
+    auto range = m_scopeIndex.equal_range(sig);
+    for (auto it = range.first; it != range.second; ++it) {
+        const Scope &sc = m_set->scopes[it->second];
+        if (sc.name == name && sc.version == version && sameAttrs(sc.attrBegin, sc.attrEnd, attrs, count))
+            return it->second;
+    }
+    Scope sc;
+    sc.name = name;
+    sc.version = version;
+    sc.attrBegin = internAttrs(attrs, count);
+    sc.attrEnd = uint32_t(m_set->attributes.size());
     const uint32_t index = uint32_t(m_set->scopes.size());
-    m_set->scopes.push_back(s);
-    m_scopeIndex.emplace(std::move(sig), index);
+    m_set->scopes.push_back(sc);
+    m_scopeIndex.emplace(sig, index);
     return index;
+}
+
+void TraceSetBuilder::reserve(size_t spans) {
+    m_spans.reserve(m_spans.size() + spans);
+    m_spanAttrs.reserve(m_spanAttrs.size() + spans * 4);
 }
 
 void TraceSetBuilder::beginSpan(const SpanData &span) {
@@ -239,6 +277,7 @@ void TraceSetBuilder::append(const TraceSet &o) {
 std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     std::unique_ptr<TraceSet> set = std::move(m_set);
     m_set = std::make_unique<TraceSet>();
+    std::fill(m_internCache.begin(), m_internCache.end(), InternCacheEntry{});
     if (set->resources.empty()) {
         Resource r;
         r.service = set->strings.intern("unknown_service");
@@ -257,24 +296,41 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     }
 
     // 1. Deduplicate on (trace, span, shared).
-    std::unordered_map<SpanKey, uint32_t, SpanKeyHash> byKey;
-    byKey.reserve(n);
+    // Open-addressing index (trace, span, shared) -> first staged index:
+    // one slot array, no per-entry allocation.
+    size_t cap = 16;
+    while (cap < size_t(n) * 2)
+        cap <<= 1;
+    const size_t mask = cap - 1;
+    std::vector<uint32_t> slots(cap, kNone);
+    SpanKeyHash hasher;
+    auto slotOf = [&](const TraceId &t, uint64_t id, bool shared) {
+        const SpanKey k{t, id, shared};
+        size_t i = hasher(k) & mask;
+        while (slots[i] != kNone) {
+            const SpanData &d = sp[slots[i]].d;
+            if (d.spanId == id && d.shared == shared && d.traceId == t)
+                return i;
+            i = (i + 1) & mask;
+        }
+        return i;
+    };
     std::vector<uint8_t> alive(n, 1);
     uint64_t duplicates = 0;
     for (uint32_t i = 0; i < n; ++i) {
-        if (!byKey.emplace(SpanKey{sp[i].d.traceId, sp[i].d.spanId, sp[i].d.shared}, i).second) {
+        const size_t slot = slotOf(sp[i].d.traceId, sp[i].d.spanId, sp[i].d.shared);
+        if (slots[slot] != kNone) {
             alive[i] = 0;
             ++duplicates;
+        } else {
+            slots[slot] = i;
         }
     }
     if (duplicates)
         set->addWarning("duplicate spans dropped", duplicates);
 
     // 2. Resolve parents.
-    auto lookup = [&](const TraceId &t, uint64_t id, bool shared) {
-        auto it = byKey.find(SpanKey{t, id, shared});
-        return it == byKey.end() ? kNone : it->second;
-    };
+    auto lookup = [&](const TraceId &t, uint64_t id, bool shared) { return slots[slotOf(t, id, shared)]; };
     std::vector<uint32_t> par(n, kNone);
     uint64_t orphans = 0, selfParents = 0;
     for (uint32_t i = 0; i < n; ++i) {
@@ -309,16 +365,21 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     std::vector<uint32_t> tix(n, kNone);
     std::vector<TraceId> tIds;
     std::vector<int64_t> tStart;
+    uint32_t lastTrace = kNone;
     for (uint32_t i = 0; i < n; ++i) {
         if (!alive[i])
             continue;
-        auto ins = traceOf.emplace(sp[i].d.traceId, uint32_t(tIds.size()));
-        if (ins.second) {
-            tIds.push_back(sp[i].d.traceId);
-            tStart.push_back(sp[i].d.startNs);
+        // Spans usually arrive grouped by trace: skip the hash lookup then.
+        if (lastTrace == kNone || tIds[lastTrace] != sp[i].d.traceId) {
+            auto ins = traceOf.emplace(sp[i].d.traceId, uint32_t(tIds.size()));
+            if (ins.second) {
+                tIds.push_back(sp[i].d.traceId);
+                tStart.push_back(sp[i].d.startNs);
+            }
+            lastTrace = ins.first->second;
         }
-        tix[i] = ins.first->second;
-        tStart[tix[i]] = std::min(tStart[tix[i]], sp[i].d.startNs);
+        tix[i] = lastTrace;
+        tStart[lastTrace] = std::min(tStart[lastTrace], sp[i].d.startNs);
     }
     const uint32_t nt = uint32_t(tIds.size());
     std::vector<uint32_t> traceOrder(nt);

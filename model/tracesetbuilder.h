@@ -60,6 +60,9 @@ public:
     uint32_t addResource(StringId service, const Attribute *attrs, size_t count);
     uint32_t addScope(StringId name, StringId version, const Attribute *attrs, size_t count);
 
+    // Capacity hint (e.g. estimated from the input size); optional.
+    void reserve(size_t spans);
+
     void beginSpan(const SpanData &span);
     void addAttribute(const Attribute &a);
     void addEvent(int64_t timeNs, StringId name);
@@ -88,7 +91,18 @@ private:
         uint32_t linkBegin, linkEnd;
     };
     uint32_t internAttrs(const Attribute *attrs, size_t count);
-    std::string signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count) const;
+    static uint64_t signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count);
+    bool sameAttrs(uint32_t begin, uint32_t end, const Attribute *attrs, size_t count) const;
+
+    // Direct-mapped cache in front of the string table: span names, attribute
+    // keys and common values repeat on nearly every span.
+    struct InternCacheEntry {
+        const char *data = nullptr;
+        uint32_t size = 0;
+        uint32_t id = 0;
+    };
+    static constexpr size_t kInternCacheSize = 8192;
+    std::vector<InternCacheEntry> m_internCache;
 
     std::unique_ptr<TraceSet> m_set; // strings, resources, scopes, their attributes
     std::vector<Staged> m_spans;
@@ -97,8 +111,8 @@ private:
     std::vector<Attribute> m_eventAttrs;
     std::vector<SpanLink> m_links; // attr ranges into m_linkAttrs
     std::vector<Attribute> m_linkAttrs;
-    std::unordered_map<std::string, uint32_t> m_resourceIndex;
-    std::unordered_map<std::string, uint32_t> m_scopeIndex;
+    std::unordered_multimap<uint64_t, uint32_t> m_resourceIndex; // content hash -> resource
+    std::unordered_multimap<uint64_t, uint32_t> m_scopeIndex;    // content hash -> scope
     std::vector<std::string> m_sources;
     std::vector<std::string> m_formats;
 };

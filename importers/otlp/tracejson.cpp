@@ -18,7 +18,7 @@ NormKey::NormKey(std::string_view key) {
             m_len = 1;
             return;
         }
-        m_buf[m_len++] = char(std::tolower(static_cast<unsigned char>(c)));
+        m_buf[m_len++] = (c >= 'A' && c <= 'Z') ? char(c + ('a' - 'A')) : c;
     }
 }
 
@@ -287,12 +287,11 @@ const std::vector<Attribute> &JsonTraceReader::otlpAttributes(element list) {
     if (list.is_null())
         return m_attrs;
     int64_t i = 0;
-    std::vector<Attribute> tmp;
     for (element kv : asArray(list)) {
         Scope s(*this, "", i++);
-        tmp.push_back(otlpKeyValue(kv));
+        const Attribute a = otlpKeyValue(kv); // never re-enters otlpAttributes()
+        m_attrs.push_back(a);
     }
-    m_attrs.swap(tmp);
     return m_attrs;
 }
 
