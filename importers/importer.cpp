@@ -171,7 +171,7 @@ ImportResult importFile(const std::string &path, const ImportOptions &options) {
                            : S_ISCHR(st.st_mode)  ? "a character device"
                            : S_ISBLK(st.st_mode)  ? "a block device"
                            : S_ISSOCK(st.st_mode) ? "a socket"
-                                                  : "not a regular file";
+                                                  : "an unsupported file type";
         ctx.fail(std::string("not a regular file: it is ") + what);
         return failure(ctx);
     }
@@ -192,11 +192,34 @@ ImportResult importFile(const std::string &path, const ImportOptions &options) {
         return importView(path, std::string_view(), options, false);
     }
     void *map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-    ::close(fd);
     if (map == MAP_FAILED) {
-        ctx.fail("cannot map file into memory: " + errnoText(errno));
-        return failure(ctx);
+        // Some file systems cannot map files: read it instead.
+        ByteBuffer buf;
+        if (!buf.reserve(size)) {
+            ::close(fd);
+            ctx.fail("out of memory reading " + std::to_string(size) + " bytes");
+            return failure(ctx);
+        }
+        size_t got = 0;
+        while (got < size) {
+            const ssize_t n = ::read(fd, buf.data() + got, size - got);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n < 0) {
+                const int err = errno;
+                ::close(fd);
+                ctx.failAt("read error: " + errnoText(err), got);
+                return failure(ctx);
+            }
+            if (n == 0)
+                break; // shrank while reading: parse what is there
+            got += size_t(n);
+        }
+        ::close(fd);
+        buf.setSize(got);
+        return importView(path, buf.view(), options, true);
     }
+    ::close(fd);
     ::madvise(map, size, MADV_SEQUENTIAL);
     ImportResult r = importView(path, std::string_view(static_cast<const char *>(map), size), options, true);
     ::munmap(map, size);
