@@ -6,6 +6,7 @@
 #include "model/spantable.h"
 #include "views/servicecolors.h"
 
+#include <QLineEdit>
 #include <QPainter>
 #include <QScrollBar>
 
@@ -20,6 +21,7 @@ namespace {
 const QColor kErrorColor(0xd0, 0x1c, 0x1c);
 const QColor kCriticalColor(0x20, 0x20, 0x20);
 const QColor kHighlightColor(0xff, 0xa0, 0x00);
+const QColor kMatchColor(0xff, 0xe0, 0x66, 170);
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -127,10 +129,12 @@ void SpanTimelineWidget::paintMinimap(QPainter &p) {
     const TraceSummary &t = m_set->traces[size_t(m_trace)];
     p.setPen(palette().color(QPalette::Text));
     const QRect info(6, 0, m_nameWidth - 10, kMinimapHeight);
-    const QString summary =
+    QString summary =
         tr("%1 \u00b7 %n span(s)", nullptr, int(t.spanCount)).arg(formatDuration(double(t.durationNs()))) +
         QLatin1Char('\n') + tr("%n service(s)", nullptr, int(t.services.size())) +
         (t.errorCount ? QStringLiteral(" \u00b7 ") + tr("%n error(s)", nullptr, int(t.errorCount)) : QString());
+    if (!m_find->text().trimmed().isEmpty())
+        summary += QStringLiteral(" \u00b7 ") + tr("%n match(es)", nullptr, m_matchCount);
     p.drawText(info, Qt::AlignVCenter | Qt::AlignLeft, summary);
     if (m_minimapWidth != a.width() || m_minimapDpr != devicePixelRatioF())
         buildMinimapImage();
@@ -151,12 +155,6 @@ void SpanTimelineWidget::paintRuler(QPainter &p) {
     const QRect ruler(0, kMinimapHeight, width(), kRulerHeight);
     p.fillRect(ruler, palette().color(QPalette::Window));
     p.setPen(palette().color(QPalette::Text));
-    QFont bold = font();
-    bold.setBold(true);
-    p.setFont(bold);
-    p.drawText(QRect(6, ruler.top(), m_nameWidth - 10, kRulerHeight), Qt::AlignVCenter | Qt::AlignLeft,
-               tr("Service \u00b7 operation"));
-    p.setFont(font());
     const std::vector<RulerTick> ticks = rulerTicks(barScale(), 90);
     const QColor grid = palette().color(QPalette::Midlight);
     for (const RulerTick &t : ticks) {
@@ -188,6 +186,8 @@ void SpanTimelineWidget::paintRows(QPainter &p) {
         if (i % 2)
             p.fillRect(QRect(0, y, barArea().right() + 1, kRowHeight),
                        QColor(stripe.red(), stripe.green(), stripe.blue(), 90));
+        if (isMatch(m_rows[i]))
+            p.fillRect(QRect(0, y, m_nameWidth, kRowHeight), kMatchColor);
         paintRow(p, m_rows[i], y, scale);
     }
     p.restore();

@@ -9,10 +9,12 @@
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
+#include <QShortcut>
 #include <QToolButton>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -41,10 +43,23 @@ SpanTimelineWidget::SpanTimelineWidget(QWidget *parent) : QWidget(parent) {
     m_vbar->setSingleStep(kRowHeight);
     connect(m_vbar, &QScrollBar::valueChanged, this, [this] { changed(); });
     m_criticalButton = new QToolButton(this);
+    m_criticalButton->setObjectName(QStringLiteral("criticalPathButton"));
     m_criticalButton->setText(tr("Critical path"));
     m_criticalButton->setCheckable(true);
     m_criticalButton->setToolTip(tr("Highlight the spans that determine the trace's end-to-end latency (C)"));
     connect(m_criticalButton, &QToolButton::toggled, this, &SpanTimelineWidget::setCriticalPathEnabled);
+    m_find = new QLineEdit(this);
+    m_find->setObjectName(QStringLiteral("findSpans"));
+    m_find->setPlaceholderText(tr("Find spans (Ctrl+F)"));
+    m_find->setClearButtonEnabled(true);
+    m_find->setToolTip(tr("Marks spans whose name or service contains the text; Enter selects the next one"));
+    connect(m_find, &QLineEdit::textChanged, this, [this](const QString &text) { setSearchText(text); });
+    connect(m_find, &QLineEdit::returnPressed, this, [this] { selectNextMatch(); });
+    auto *findShortcut = new QShortcut(QKeySequence::Find, this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, [this] {
+        m_find->setFocus();
+        m_find->selectAll();
+    });
     layoutChildren();
 }
 
@@ -107,6 +122,8 @@ void SpanTimelineWidget::setTrace(int traceIndex) {
     }
     m_collapsed.assign(m_end - m_first, 0);
     m_highlight.assign(m_end - m_first, 0);
+    m_matches.assign(m_end - m_first, 0);
+    m_matchCount = 0;
     m_selected = kNoRow;
     m_hover = kNoRow;
     m_minimapWidth = -1;
@@ -114,6 +131,8 @@ void SpanTimelineWidget::setTrace(int traceIndex) {
     rebuildRows();
     rebuildCriticalPath();
     m_vbar->setValue(0);
+    if (!m_find->text().isEmpty())
+        setSearchText(m_find->text());
     emit visibleRangeChanged(m_originNs + int64_t(m_view.start), m_originNs + int64_t(m_view.end));
     changed();
 }
@@ -333,7 +352,57 @@ void SpanTimelineWidget::layoutChildren() {
     updateScrollBar();
     const QSize b = m_criticalButton->sizeHint();
     const int h = std::min(b.height(), kRulerHeight - 2);
-    m_criticalButton->setGeometry(m_nameWidth - b.width() - 4, kMinimapHeight + (kRulerHeight - h) / 2, b.width(), h);
+    const int top = kMinimapHeight + (kRulerHeight - h) / 2;
+    m_criticalButton->setGeometry(m_nameWidth - b.width() - 4, top, b.width(), h);
+    m_find->setGeometry(4, top, std::max(40, m_nameWidth - b.width() - 12), h);
+}
+
+int SpanTimelineWidget::setSearchText(const QString &text) {
+    if (m_find->text() != text) {
+        const QSignalBlocker block(m_find);
+        m_find->setText(text);
+    }
+    m_matches.assign(m_end - m_first, 0);
+    m_matchCount = 0;
+    const QString needle = text.trimmed();
+    if (!needle.isEmpty() && m_trace >= 0) {
+        // Each distinct string is converted and tested once: 0 unknown, 1 no, 2 yes.
+        std::vector<uint8_t> state(m_set->strings.size(), 0);
+        auto matches = [&](StringId id) {
+            if (!id.valid() || id.v >= state.size())
+                return false;
+            uint8_t &st = state[id.v];
+            if (st == 0)
+                st = qs(m_set->strings.view(id)).contains(needle, Qt::CaseInsensitive) ? 2 : 1;
+            return st == 2;
+        };
+        for (uint32_t r = m_first; r < m_end; ++r) {
+            if (matches(m_set->name[r]) || matches(m_set->serviceOf(r))) {
+                m_matches[r - m_first] = 1;
+                ++m_matchCount;
+            }
+        }
+    }
+    changed();
+    return m_matchCount;
+}
+
+bool SpanTimelineWidget::isMatch(uint32_t row) const {
+    return row >= m_first && row < m_end && m_matches.size() > row - m_first && m_matches[row - m_first];
+}
+
+void SpanTimelineWidget::selectNextMatch(bool backwards) {
+    if (m_matchCount == 0)
+        return;
+    const uint32_t n = m_end - m_first;
+    const uint32_t start = m_selected != kNoRow ? m_selected - m_first : (backwards ? 0 : n - 1);
+    for (uint32_t k = 1; k <= n; ++k) {
+        const uint32_t i = backwards ? (start + n - k) % n : (start + k) % n;
+        if (m_matches[i]) {
+            selectByUser(m_first + i); // expands collapsed ancestors and scrolls
+            return;
+        }
+    }
 }
 
 bool SpanTimelineWidget::onNameColumnEdge(QPoint pos) const {
@@ -547,6 +616,15 @@ void SpanTimelineWidget::keyPressEvent(QKeyEvent *e) {
         break;
     case Qt::Key_C:
         setCriticalPathEnabled(!m_criticalPath);
+        break;
+    case Qt::Key_F3:
+        selectNextMatch(e->modifiers() & Qt::ShiftModifier);
+        break;
+    case Qt::Key_Escape:
+        if (!m_find->text().isEmpty())
+            setSearchText(QString());
+        else
+            QWidget::keyPressEvent(e);
         break;
     case Qt::Key_Up:
     case Qt::Key_Down:

@@ -38,6 +38,7 @@
 #include <memory>
 #include <vector>
 
+class QLineEdit;
 class QScrollBar;
 class QToolButton;
 
@@ -93,6 +94,14 @@ public:
     bool isOnCriticalPath(uint32_t row) const;
     // Rows to outline (e.g. spans whose samples contain a selected frame).
     void setHighlightedRows(const std::vector<uint32_t> &rows);
+
+    // Find: spans of the trace whose name or service contains `text`
+    // (case-insensitive) are marked; returns the number of matches. The find
+    // box in the header calls this; Enter/F3 selects the next match.
+    int setSearchText(const QString &text);
+    bool isMatch(uint32_t row) const;
+    int matchCount() const { return m_matchCount; }
+    void selectNextMatch(bool backwards = false);
 
     void setNameColumnWidth(int px);
     int nameColumnWidth() const { return m_nameWidth; }
@@ -181,6 +190,9 @@ private:
     int m_nameWidth = 300;
     QScrollBar *m_vbar = nullptr;
     QToolButton *m_criticalButton = nullptr;
+    QLineEdit *m_find = nullptr;
+    std::vector<uint8_t> m_matches; // per trace row
+    int m_matchCount = 0;
 
     Drag m_drag = Drag::None;
     QPoint m_pressPos;

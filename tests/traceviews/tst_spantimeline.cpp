@@ -7,6 +7,7 @@
 #include "views/traceselection.h"
 
 #include <QElapsedTimer>
+#include <QLineEdit>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTest>
@@ -247,7 +248,7 @@ private slots:
     }
 
     void criticalPathButtonAndKey() {
-        auto *button = m_w->findChild<QToolButton *>();
+        auto *button = m_w->findChild<QToolButton *>(QStringLiteral("criticalPathButton"));
         QVERIFY(button);
         QVERIFY(button->isVisible());
         QTest::mouseClick(button, Qt::LeftButton);
@@ -277,6 +278,39 @@ private slots:
         QCOMPARE(m_w->nameColumnWidth(), before + 80);
         QCOMPARE(m_w->barArea().left(), before + 80 + 4);
         QCOMPARE(m_w->visibleRange(), std::make_pair(kBase, kBase + 100 * kMs)); // not a pan
+    }
+
+    void findSpans() {
+        const uint32_t db = rowByName(*m_set, "db.query");
+        const uint32_t cart = rowByName(*m_set, "cart.load");
+        m_w->setCollapsed(cart, true);
+        QCOMPARE(m_w->setSearchText(QStringLiteral("CA")), 2); // cart.load (name+service), cache.get
+        QVERIFY(m_w->isMatch(cart));
+        QVERIFY(!m_w->isMatch(db));
+        QCOMPARE(m_w->setSearchText(QStringLiteral("query")), 1);
+        // Enter in the find box selects the match and expands its collapsed parent.
+        auto *find = m_w->findChild<QLineEdit *>(QStringLiteral("findSpans"));
+        QVERIFY(find);
+        QCOMPARE(find->text(), QStringLiteral("query"));
+        QSignalSpy spy(m_w.get(), &SpanTimelineWidget::spanSelected);
+        QTest::keyClick(find, Qt::Key_Return);
+        QCOMPARE(spy.count(), 1);
+        QCOMPARE(m_w->selectedRow(), db);
+        QVERIFY(m_w->isShown(db));
+        // Typing in the box searches; no match selects nothing.
+        find->clear();
+        QTest::keyClicks(find, QStringLiteral("zzz"));
+        QCOMPARE(m_w->matchCount(), 0);
+        m_w->selectNextMatch();
+        QCOMPARE(spy.count(), 1);
+        // Wraps around: "a" matches several spans; F3 walks forward, Shift+F3 back.
+        m_w->setSearchText(QStringLiteral("auth"));
+        m_w->setFocus();
+        QTest::keyClick(m_w.get(), Qt::Key_F3);
+        QCOMPARE(m_w->selectedRow(), rowByName(*m_set, "auth"));
+        QTest::keyClick(m_w.get(), Qt::Key_Escape);
+        QCOMPARE(m_w->matchCount(), 0);
+        QVERIFY(find->text().isEmpty());
     }
 
     void tooltipShowsNamesLiterally() {
@@ -330,6 +364,7 @@ private slots:
         const QRect cartRow = m_w->rectOfRow(cart);
         const QColor before = px(cartRow.left() + 3, cartRow.center().y());
         m_w->setSelectedRow(cart);
+        m_w->setSearchText(QStringLiteral("db"));
         QTest::mouseMove(m_w.get(), m_w->rectOfRow(rowByName(*m_set, "auth")).center());
         const QImage selected = m_w->grab().toImage();
         QVERIFY(selected.pixelColor(int((cartRow.left() + 3) * dpr), int(cartRow.center().y() * dpr)) != before);
