@@ -2,7 +2,262 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
-    <name>CallerCalleeView</name>
+    <name>main</name>
+    <message>
+        <source>Distributed traces and CPU/memory profiles side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles and trace files to open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::LoadJob</name>
+    <message>
+        <source>opening</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::LoadProgressWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Stop loading (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1/%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::MainWindow</name>
+    <message>
+        <source>Spanfire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Span Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>開く(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったファイル(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Close All</source>
+        <translation>すべて閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Layout</source>
+        <translation>レイアウトをリセット(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Spanfire</source>
+        <translation>Spanfire について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several profiles are open; choose the one the profile view shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span samples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With child spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Span only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclusive (no child running)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which samples the profile shows for the selected span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be opened:</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not open files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Profiles and Traces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles and traces (*.pb *.pb.gz *.pprof *.gz *.zst *.json *.jsonl *.txt *.folded *.bin);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>リストを消去</translation>
+    </message>
+    <message>
+        <source>%1 samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duration %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 traces, %2 spans, %3 services</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop pprof, OTLP, Jaeger, Zipkin or folded-stacks files here, or use File ▸ Open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some records could not be used. What was usable is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Spanfire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Spanfire %1&lt;/h3&gt;&lt;p&gt;Distributed traces and CPU/memory profiles side by side: trace list, span timeline, flame and icicle graphs, top functions.&lt;/p&gt;&lt;p&gt;Formats: pprof (raw, gzip, zstd), OTLP traces and profiles (JSON, protobuf), Jaeger JSON, Zipkin v2 JSON, folded stacks.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::ProfilePanel</name>
+    <message>
+        <source>No profile loaded.
+Drop pprof, OTLP profile or folded-stacks files on the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::SelectionHub</name>
+    <message>
+        <source>Profile and traces are not linked (no span ids or timestamps in the profile match these spans)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked by explicit sample links</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked by pprof label %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked by time (approximate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>only root spans are labelled; child spans show their root&apos;s samples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>self</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with child spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exclusive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>span %1 (%2), %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::views::CallerCalleeView</name>
     <message>
         <source>Callers</source>
         <translation type="unfinished"></translation>
@@ -21,13 +276,18 @@
     </message>
 </context>
 <context>
-    <name>FlameGraphWidget</name>
+    <name>spanfire::views::FlameGraphWidget</name>
     <message>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 frames too narrow to show (zoom in to see them)
+total: %2 (%3 of total)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -72,188 +332,7 @@
     </message>
 </context>
 <context>
-    <name>LoadJob</name>
-    <message>
-        <source>opening</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LoadProgressWidget</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stop loading (Esc)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading %1/%2: %3</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Spanfire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loading cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Traces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Timeline</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Span Details</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Open...</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Close All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About Spanfire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profiles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Several profiles are open; choose the one the profile view shows</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loaded %1 (%2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n file(s) could not be opened:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Could not open files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open Profiles and Traces</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profiles and traces (*.pb *.pb.gz *.pprof *.gz *.zst *.json *.jsonl *.txt *.folded *.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No recent files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clear List</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 samples</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duration %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 traces, %2 spans, %3 services</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drop pprof, OTLP, Jaeger, Zipkin or folded-stacks files here, or use File ▸ Open.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Import warnings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Some records could not be used. What was usable is shown.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About Spanfire</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Spanfire %1&lt;/h3&gt;&lt;p&gt;Distributed traces and CPU/memory profiles side by side: trace list, span timeline, flame and icicle graphs, top functions.&lt;/p&gt;&lt;p&gt;Formats: pprof (raw, gzip, zstd), OTLP traces and profiles (JSON, protobuf), Jaeger JSON, Zipkin v2 JSON, folded stacks.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProfilePanel</name>
-    <message>
-        <source>No profile loaded.
-Drop pprof, OTLP profile or folded-stacks files on the window.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProfileView</name>
+    <name>spanfire::views::ProfileView</name>
     <message>
         <source>Sample type</source>
         <translation type="unfinished"></translation>
@@ -314,11 +393,13 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <source>whole profile</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n sample(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
+    <message>
+        <source>1 sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 samples</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 of profile</source>
@@ -348,7 +429,7 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     </message>
 </context>
 <context>
-    <name>SpanDetailsView</name>
+    <name>spanfire::views::SpanDetailsView</name>
     <message>
         <source>Key</source>
         <translation type="unfinished"></translation>
@@ -467,7 +548,97 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     </message>
 </context>
 <context>
-    <name>SpanTimelineWidget</name>
+    <name>spanfire::views::SpanTimelineWidget</name>
+    <message>
+        <source>Select a trace to see its spans</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n span(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>self time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlight the spans that determine the trace&apos;s end-to-end latency (C)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find spans (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marks spans whose name or service contains the text; Enter selects the next one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom to span</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy span name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy span id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expand all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collapse below the root</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Duration: %1 (self %2)</source>
         <translation type="unfinished"></translation>
@@ -491,48 +662,12 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Select a trace to see its spans</source>
+        <source>Orphan: its parent span is not in the loaded data</source>
         <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 · %n span(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Service · operation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>self time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>in children</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 <context>
-    <name>TopFunctionsModel</name>
+    <name>spanfire::views::TopFunctionsModel</name>
     <message>
         <source>(root)</source>
         <translation type="unfinished"></translation>
@@ -559,14 +694,14 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     </message>
 </context>
 <context>
-    <name>TopFunctionsView</name>
+    <name>spanfire::views::TopFunctionsView</name>
     <message>
         <source>Filter functions (regex)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>TraceListModel</name>
+    <name>spanfire::views::TraceListModel</name>
     <message>
         <source>Trace %1</source>
         <translation type="unfinished"></translation>
@@ -601,7 +736,7 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     </message>
 </context>
 <context>
-    <name>TraceListView</name>
+    <name>spanfire::views::TraceListView</name>
     <message>
         <source>Only traces in which this service has spans</source>
         <translation type="unfinished"></translation>
@@ -650,17 +785,6 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     </message>
     <message>
         <source>No trace id starts with “%1”</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Distributed traces and CPU/memory profiles side by side.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profiles and trace files to open.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

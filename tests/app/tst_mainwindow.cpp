@@ -9,6 +9,7 @@
 #include "app/selectionhub.h"
 #include "app/session.h"
 #include "app/settings.h"
+#include "app/translations.h"
 #include "model/spantable.h"
 #include "views/flamegraphwidget.h"
 #include "views/profileview.h"
@@ -19,12 +20,14 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QToolButton>
+#include <QTranslator>
 #include <QUrl>
 #include <QtTest>
 
@@ -324,6 +327,28 @@ private slots:
         QVERIFY(!w2.detailsDock()->isVisible());
         QVERIFY(w2.profileDock()->isVisible());
         Settings::saveWindow({}, {});
+    }
+
+    // The .qm files are embedded and chosen by locale; menus follow.
+    void translationsLoad() {
+        QVERIFY(!spanfire::app::installTranslations(QLocale(QLocale::Swahili)));
+        QVERIFY(spanfire::app::installTranslations(QLocale(QLocale::German, QLocale::Germany)));
+        {
+            MainWindow w;
+            QCOMPARE(w.menuBar()->actions().value(0)->text(), QStringLiteral("&Datei"));
+        }
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        QVERIFY(spanfire::app::installTranslations(QLocale(QLocale::Japanese)));
+        QVERIFY(spanfire::app::installTranslations(QLocale(QLocale::Chinese, QLocale::China)));
+        for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
+            QCoreApplication::removeTranslator(t);
+            delete t;
+        }
+        MainWindow english;
+        QCOMPARE(english.menuBar()->actions().value(0)->text(), QStringLiteral("&File"));
     }
 
     void recentFilesAreCapped() {
