@@ -138,6 +138,11 @@ void ProfileView::connectState() {
     });
     auto pushSearch = [this] { m_state->setSearch(m_search->text(), m_caseSensitive->isChecked()); };
     connect(m_search, &QLineEdit::textChanged, this, pushSearch);
+    // Enter hands the keyboard to the graph (arrows, Enter to zoom); Esc in the box clears the search.
+    connect(m_search, &QLineEdit::returnPressed, m_flame, qOverload<>(&QWidget::setFocus));
+    auto *clearSearch = new QShortcut(QKeySequence(Qt::Key_Escape), m_search);
+    clearSearch->setContext(Qt::WidgetShortcut);
+    connect(clearSearch, &QShortcut::activated, m_search, &QLineEdit::clear);
     connect(m_caseSensitive, &QToolButton::toggled, this, pushSearch);
     connect(m_orientation, qOverload<int>(&QComboBox::currentIndexChanged), this,
             [this](int i) { m_state->setOrientation(FlameOrientation(m_orientation->itemData(i).toInt())); });

@@ -119,6 +119,14 @@ private slots:
         w->setFocus();
         QTest::keyClick(w, Qt::Key_F, Qt::ControlModifier);
         QTRY_VERIFY(v.searchEdit()->hasFocus());
+        QTest::keyClicks(v.searchEdit(), QStringLiteral("^d"));
+        QCOMPARE(v.matchedTotal(), int64_t(7));
+        QTest::keyClick(v.searchEdit(), Qt::Key_Return); // back to the graph
+        QTRY_VERIFY(w->hasFocus());
+        v.searchEdit()->setFocus();
+        QTest::keyClick(v.searchEdit(), Qt::Key_Escape); // clears the search
+        QVERIFY(v.searchEdit()->text().isEmpty());
+        QVERIFY(!w->searchActive());
     }
 
     void breadcrumbs() {
