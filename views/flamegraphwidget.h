@@ -4,9 +4,11 @@
 //
 // The owner hands it an immutable profile and a finished FlameTree; the widget
 // never aggregates. A draw list (FlameLayout + elided labels) is rebuilt only
-// when data, zoom, width or device pixel ratio change; hover, focus, search
-// and highlight changes repaint from that cache. Boxes are filled without
-// antialiasing on whole device pixels, so output is crisp at any DPR.
+// when data, zoom, width or device pixel ratio change; it is rasterised into a
+// cached image (FlameRenderer) only when it or the colours (search, highlight,
+// orientation, height) change; hover, focus and expose repaints blit that image
+// and draw the outlines on top. Boxes are filled on whole device pixels without
+// antialiasing, so output is crisp at any DPR.
 //
 // Interaction: click zooms into a frame (ancestors stay full width; clicking
 // one zooms out to it), Backspace / Alt+Left goes back, Esc resets; arrows move
