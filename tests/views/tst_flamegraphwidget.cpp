@@ -344,7 +344,9 @@ private slots:
             const QString name = o == FlameOrientation::Flame ? QStringLiteral("flame") : QStringLiteral("icicle");
             const QImage img = w.grab().toImage();
             QCOMPARE(img.size(), QSize(1000, 300) * w.devicePixelRatioF());
-            QVERIFY(img.save(outputDir() + QStringLiteral("/tst_flamegraphwidget_%1.png").arg(name)));
+            const QString suffix =
+                w.devicePixelRatioF() == 1.0 ? QString() : QStringLiteral("@%1x").arg(w.devicePixelRatioF());
+            QVERIFY(img.save(outputDir() + QStringLiteral("/tst_flamegraphwidget_%1%2.png").arg(name, suffix)));
             // The root row is painted at the bottom (flame) or top (icicle).
             const int bottom = img.height() - 5, top = 4;
             const QRgb rootPixel = img.pixel(img.width() / 2, o == FlameOrientation::Flame ? bottom : top);
