@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <map>
 #include <set>
 
 namespace spanfire {
@@ -331,6 +330,9 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
 
     // 2. Resolve parents.
     auto lookup = [&](const TraceId &t, uint64_t id, bool shared) { return slots[slotOf(t, id, shared)]; };
+    bool anyShared = false;
+    for (uint32_t i = 0; i < n && !anyShared; ++i)
+        anyShared = sp[i].d.shared;
     std::vector<uint32_t> par(n, kNone);
     uint64_t orphans = 0, selfParents = 0;
     for (uint32_t i = 0; i < n; ++i) {
@@ -346,7 +348,8 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         }
         if (d.parentSpanId == 0)
             continue;
-        uint32_t p = lookup(d.traceId, d.parentSpanId, true);
+        // Without Zipkin shared spans there is no server side to prefer.
+        uint32_t p = anyShared ? lookup(d.traceId, d.parentSpanId, true) : kNone;
         if (p == kNone || p == i)
             p = lookup(d.traceId, d.parentSpanId, false);
         if (p == i) {
@@ -549,8 +552,9 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         const Staged &st = sp[order[r]];
         s.eventOffsets[r] = uint32_t(s.events.size());
         evs.assign(m_events.begin() + st.eventBegin, m_events.begin() + st.eventEnd);
-        std::stable_sort(evs.begin(), evs.end(),
-                         [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; });
+        auto byTime = [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; };
+        if (!std::is_sorted(evs.begin(), evs.end(), byTime))
+            std::stable_sort(evs.begin(), evs.end(), byTime);
         for (SpanEvent e : evs) {
             const uint32_t b = uint32_t(s.attributes.size());
             s.attributes.insert(s.attributes.end(), m_eventAttrs.begin() + e.attrBegin,
@@ -622,12 +626,20 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     for (uint32_t v : allServices)
         s.services.push_back(StringId(v));
     std::sort(s.services.begin(), s.services.end(), byName);
-    std::map<std::pair<uint32_t, uint32_t>, uint32_t> ops;
-    for (uint32_t r = 0; r < rows; ++r)
-        ++ops[{s.serviceOf(r).v, s.name[r].v}];
+    std::unordered_map<uint64_t, uint32_t> ops; // (service << 32 | name) -> count
+    uint64_t lastOp = ~0ull;
+    uint32_t *lastCount = nullptr;
+    for (uint32_t r = 0; r < rows; ++r) {
+        const uint64_t key = uint64_t(s.serviceOf(r).v) << 32 | s.name[r].v;
+        if (key != lastOp) {
+            lastCount = &ops[key];
+            lastOp = key;
+        }
+        ++*lastCount;
+    }
     s.operations.clear();
     for (const auto &e : ops)
-        s.operations.push_back({StringId(e.first.first), StringId(e.first.second), e.second});
+        s.operations.push_back({StringId(uint32_t(e.first >> 32)), StringId(uint32_t(e.first)), e.second});
     std::sort(s.operations.begin(), s.operations.end(), [&](const Operation &a, const Operation &b) {
         auto as = s.strings.view(a.service), bs = s.strings.view(b.service);
         return as != bs ? as < bs : s.strings.view(a.name) < s.strings.view(b.name);
