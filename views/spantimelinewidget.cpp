@@ -501,7 +501,7 @@ void SpanTimelineWidget::wheelEvent(QWheelEvent *e) {
     } else if ((e->modifiers() & Qt::ControlModifier) || overHeader) {
         zoomBy(std::pow(kWheelZoom, d.y() / 120.0), pos);
     } else {
-        m_vbar->setValue(m_vbar->value() - d.y() / 120 * 3 * kRowHeight);
+        m_vbar->setValue(m_vbar->value() - d.y() * 3 * kRowHeight / 120); // fine-grained touchpads too
     }
     e->accept();
 }

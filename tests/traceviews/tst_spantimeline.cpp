@@ -105,6 +105,17 @@ private slots:
         sendWheel(m_w.get(), m_w->barArea().center(), QPoint(0, -120), Qt::NoModifier);
         QCOMPARE(m_w->visibleRange(), r0);
         QVERIFY(m_w->rowAt(m_w->barArea().top() + 1) > topRow);
+        // A touchpad's small steps add up instead of being rounded away.
+        const uint32_t row2 = m_w->rowAt(m_w->barArea().top() + 1);
+        for (int i = 0; i < 8; ++i)
+            sendWheel(m_w.get(), m_w->barArea().center(), QPoint(0, -15), Qt::NoModifier);
+        QVERIFY(m_w->rowAt(m_w->barArea().top() + 1) > row2);
+        // Shift+wheel pans in time.
+        m_w->zoomTo(kBase + 10 * kMs, kBase + 20 * kMs);
+        const auto r1 = m_w->visibleRange();
+        sendWheel(m_w.get(), m_w->barArea().center(), QPoint(0, -120), Qt::ShiftModifier);
+        QVERIFY(m_w->visibleRange().first > r1.first);
+        QCOMPARE(m_w->visibleRange().second - m_w->visibleRange().first, r1.second - r1.first);
     }
 
     void dragPans() {
