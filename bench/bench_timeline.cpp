@@ -8,8 +8,11 @@
 //  * CachedRepaint: hover-style repaint from the cached base layer;
 //  * SetTrace: selecting the trace (shown rows + minimap aggregation);
 //  * CriticalPath: toggling the critical path on (model walk + repaint).
+// And the trace list over 20 k traces of 50 spans (1 M spans): sorting by
+// duration through the proxy, and the operation filter (a scan of all spans).
 #include "model/tracesetbuilder.h"
 #include "views/spantimelinewidget.h"
+#include "views/tracelistmodel.h"
 
 #include <QApplication>
 #include <QImage>
@@ -123,6 +126,77 @@ void BM_TimelineCriticalPath(benchmark::State &state) {
     }
 }
 BENCHMARK(BM_TimelineCriticalPath)->Unit(benchmark::kMillisecond);
+
+std::shared_ptr<const TraceSet> makeManyTraces(uint32_t traces, uint32_t spansPerTrace) {
+    TraceSetBuilder b;
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> u(0, 1);
+    const char *services[] = {"frontend", "cart", "db", "auth", "pricing", "search", "ads", "mail"};
+    uint32_t resources[8];
+    for (int i = 0; i < 8; ++i)
+        resources[i] = b.addResource(b.intern(services[i]), nullptr, 0);
+    std::vector<int64_t> start(spansPerTrace), end(spansPerTrace);
+    for (uint32_t t = 0; t < traces; ++t) {
+        TraceId id;
+        id.bytes[0] = uint8_t(t >> 16);
+        id.bytes[1] = uint8_t(t >> 8);
+        id.bytes[2] = uint8_t(t);
+        for (uint32_t i = 0; i < spansPerTrace; ++i) {
+            SpanData d;
+            d.traceId = id;
+            d.spanId = uint64_t(t) * spansPerTrace + i + 1;
+            if (i == 0) {
+                start[0] = kBase + int64_t(t) * 10 * kMs;
+                end[0] = start[0] + int64_t(1 + u(rng) * 2000) * kMs;
+            } else {
+                const uint32_t parent = std::min(uint32_t(u(rng) * i), i - 1);
+                d.parentSpanId = uint64_t(t) * spansPerTrace + parent + 1;
+                start[i] = start[parent] + int64_t(u(rng) * double(end[parent] - start[parent]) * 0.8);
+                end[i] = start[i] + int64_t(u(rng) * double(end[parent] - start[i]));
+            }
+            d.startNs = start[i];
+            d.endNs = end[i];
+            d.name = b.intern("op" + std::to_string((t * 31 + i) % 500));
+            d.resource = resources[(t + i) % 8];
+            b.beginSpan(d);
+        }
+    }
+    return b.finish();
+}
+
+const std::shared_ptr<const TraceSet> &manyTraces() {
+    static const std::shared_ptr<const TraceSet> set = makeManyTraces(20000, 50);
+    return set;
+}
+
+void BM_TraceListSortByDuration(benchmark::State &state) {
+    views::TraceListModel model;
+    views::TraceListFilterModel proxy;
+    proxy.setSourceModel(&model);
+    model.setTraceSet(manyTraces());
+    proxy.setTraceSet(manyTraces());
+    bool ascending = true;
+    for (auto _ : state) {
+        proxy.sort(views::TraceListModel::DurationColumn, ascending ? Qt::AscendingOrder : Qt::DescendingOrder);
+        ascending = !ascending;
+        benchmark::DoNotOptimize(proxy.rowCount());
+    }
+}
+BENCHMARK(BM_TraceListSortByDuration)->Unit(benchmark::kMillisecond);
+
+void BM_TraceListOperationFilter(benchmark::State &state) {
+    views::TraceListModel model;
+    views::TraceListFilterModel proxy;
+    proxy.setSourceModel(&model);
+    model.setTraceSet(manyTraces());
+    proxy.setTraceSet(manyTraces());
+    int i = 0;
+    for (auto _ : state) {
+        proxy.setOperationFilter(QStringLiteral("op4") + QString::number(i++ % 10));
+        benchmark::DoNotOptimize(proxy.rowCount());
+    }
+}
+BENCHMARK(BM_TraceListOperationFilter)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
