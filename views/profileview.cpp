@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QShortcut>
 #include <QSplitter>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -31,13 +32,32 @@ QString fromUtf8(std::string_view s) {
 }
 } // namespace
 
-ProfileView::ProfileView(QWidget *parent) : QWidget(parent), m_state(new ProfileState(this)) {
+ProfileView::ProfileView(QWidget *parent)
+    : QWidget(parent), m_state(new ProfileState(this)), m_pool(new QThreadPool(this)) {
+    m_pool->setMaxThreadCount(1); // requests are serialised; a newer one cancels the older
     buildUi();
     connectState();
     setProfile(nullptr);
 }
 
-ProfileView::~ProfileView() = default;
+ProfileView::~ProfileView() {
+    if (m_cancel)
+        m_cancel->store(true);
+    m_pool->waitForDone(); // a running job may still post to this object
+}
+
+void ProfileView::setAsync(bool on) {
+    if (on == m_async)
+        return;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_pool->waitForDone(); // never two threads on one Aggregator
+    m_async = on;
+    if (m_pending) {
+        m_pending = false;
+        reaggregate();
+    }
+}
 
 void ProfileView::buildUi() {
     m_sampleType = new QComboBox(this);
@@ -76,6 +96,8 @@ void ProfileView::buildUi() {
     bar->addWidget(m_transformSummary);
     bar->addWidget(m_clearTransforms);
 
+    m_busy = new QLabel(tr("aggregating\u2026"), this);
+    m_busy->setVisible(false);
     m_header = new QLabel(this);
     m_header->setTextFormat(Qt::PlainText); // span names are untrusted
     QFont hf = m_header->font();
@@ -98,7 +120,10 @@ void ProfileView::buildUi() {
     auto *flameLayout = new QVBoxLayout(flamePane);
     flameLayout->setContentsMargins(0, 0, 0, 0);
     flameLayout->setSpacing(2);
-    flameLayout->addWidget(m_header);
+    auto *headerRow = new QHBoxLayout;
+    headerRow->addWidget(m_header, 1);
+    headerRow->addWidget(m_busy);
+    flameLayout->addLayout(headerRow);
     flameLayout->addWidget(m_crumbs);
     flameLayout->addWidget(m_scroll, 1);
 
@@ -201,7 +226,7 @@ void ProfileView::connectState() {
 
 void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
     m_profile = std::move(profile);
-    m_aggregator = m_profile ? std::make_unique<Aggregator>(m_profile) : nullptr;
+    m_aggregator = m_profile ? std::make_shared<Aggregator>(m_profile) : nullptr;
     m_selection = SampleSelection::everything();
     m_selectionDescription.clear();
     m_profileTotals.clear();
@@ -239,8 +264,10 @@ void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
     }
     m_flame->setHighlightedFunction(StringId());
     m_callers->clear();
+    // Never show one profile's tree with another's ids, not even while a worker aggregates.
+    m_flame->setData(m_profile, FlameTree{});
+    m_top->model()->clear();
     reaggregate();
-    m_flame->resetZoom();
 }
 
 void ProfileView::setSelection(const SampleSelection &selection, const QString &description) {
@@ -267,30 +294,72 @@ const FlameTree &ProfileView::tableTree() const {
     return m_hasPlainTree ? m_plainTree : m_flame->tree();
 }
 
-void ProfileView::reaggregate() {
-    const std::vector<FrameId> zoomPath = m_flame->zoomPath();
-    const int col = m_state->sampleType();
-    FlameTree tree;
-    m_hasPlainTree = false;
-    m_plainTree = FlameTree{};
-    if (m_aggregator) {
-        const Transforms &t = m_state->transforms();
-        tree = m_aggregator->build(m_selection, col, t);
-        if (t.inverted) {
-            // Top functions and callers/callees are defined on top-down stacks.
-            Transforms plain = t;
-            plain.inverted = false;
-            m_plainTree = m_aggregator->build(m_selection, col, plain);
-            m_hasPlainTree = true;
-        }
+ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, int col, const Transforms &t,
+                                         const std::atomic<bool> *cancel) {
+    Result r;
+    r.tree = agg.build(sel, col, t, cancel);
+    if (t.inverted) {
+        // Top functions and callers/callees are defined on top-down stacks.
+        Transforms plain = t;
+        plain.inverted = false;
+        r.plain = agg.build(sel, col, plain, cancel);
+        r.hasPlain = true;
     }
+    r.top = topFunctions(r.hasPlain ? r.plain : r.tree, agg.profile());
+    return r;
+}
+
+void ProfileView::reaggregate() {
+    const uint64_t generation = ++m_generation;
+    if (m_cancel)
+        m_cancel->store(true);
+    m_cancel.reset();
+    if (!m_aggregator) {
+        m_pending = false;
+        applyResult(Result{});
+        return;
+    }
+    const int col = m_state->sampleType();
+    if (!m_async) {
+        m_pending = false;
+        applyResult(compute(*m_aggregator, m_selection, col, m_state->transforms(), nullptr));
+        return;
+    }
+    m_pending = true;
+    m_busy->setVisible(true);
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    m_cancel = cancel;
+    m_pool->start([this, agg = m_aggregator, sel = m_selection, col, t = m_state->transforms(), cancel, generation] {
+        Result r = compute(*agg, sel, col, t, cancel.get());
+        if (cancel->load())
+            return;
+        // The destructor waits for this job, so `this` is alive here; the queued call is dropped
+        // with the object's posted events if it is deleted before the call runs.
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, r = std::make_shared<Result>(std::move(r))]() mutable {
+                if (generation != m_generation)
+                    return; // superseded
+                m_pending = false;
+                applyResult(std::move(*r));
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void ProfileView::applyResult(Result r) {
+    m_busy->setVisible(false);
+    // The state's frame path, not the widget's: the widget may still show another profile's tree.
+    const std::vector<FrameId> zoomPath = m_state->zoomPath();
+    FlameTree tree = std::move(r.tree);
+    m_plainTree = std::move(r.plain);
+    m_hasPlainTree = r.hasPlain;
     m_flame->setData(m_profile, std::move(tree));
     m_flame->zoomToPath(zoomPath);
     m_flame->setOrientation(m_state->orientation());
     m_flame->setHighlightedFunction(m_state->selectedFunction());
     if (m_profile) {
-        const FlameTree &tt = tableTree();
-        m_top->model()->setStats(m_profile, topFunctions(tt, *m_profile), tt.total(), unit());
+        m_top->model()->setStats(m_profile, std::move(r.top), tableTree().total(), unit());
         m_top->selectFunction(m_state->selectedFunction());
     } else {
         m_top->model()->clear();

@@ -5,18 +5,23 @@
 // selection, breadcrumbs, the flame graph, the top-functions table and the
 // caller/callee view -- all linked through one ProfileState.
 //
-// Aggregation runs on the GUI thread behind setProfile()/setSelection() (one
-// Aggregator per profile; O(selected samples) per change). The selection's
-// `order` pointer, when set, must outlive the selection (it points into the
-// dataset's link index). GUI thread only.
+// Aggregation (flame tree + top functions) runs behind setProfile() /
+// setSelection() / the toggles: synchronously on the GUI thread by default, or,
+// with setAsync(true), on one worker thread: a newer request cancels the older
+// one, results are applied by a queued call only when their generation is still
+// the newest, and the view keeps showing the last finished result meanwhile.
+// The selection's `order` pointer, when set, must outlive the selection (it
+// points into the dataset's link index). The widget itself is GUI thread only.
 
 #include "model/aggregator.h"
 #include "model/flametree.h"
+#include "model/functionstats.h"
 #include "model/profile.h"
 #include "views/format.h"
 
 #include <QWidget>
 
+#include <atomic>
 #include <memory>
 
 class QCheckBox;
@@ -25,6 +30,7 @@ class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QScrollArea;
+class QThreadPool;
 class QToolButton;
 
 namespace spanfire::views {
@@ -43,6 +49,11 @@ public:
     // Shows a new profile: default sample type, whole profile, no transforms, no zoom.
     void setProfile(std::shared_ptr<const Profile> profile);
     std::shared_ptr<const Profile> profile() const { return m_profile; }
+    // Aggregate on a worker thread (true) or synchronously (false, the default).
+    void setAsync(bool on);
+    bool isAsync() const { return m_async; }
+    // True while an asynchronous aggregation is pending.
+    bool isAggregating() const { return m_pending; }
     // Restricts the graph and tables to some samples; `description` is shown above the graph.
     void setSelection(const SampleSelection &selection, const QString &description);
     void clearSelection();
@@ -66,6 +77,15 @@ signals:
     void treeChanged();
 
 private:
+    struct Result {
+        FlameTree tree;
+        FlameTree plain; // non-inverted tree for the tables when `tree` is inverted
+        bool hasPlain = false;
+        std::vector<FunctionStat> top;
+    };
+    static Result compute(Aggregator &agg, const SampleSelection &sel, int column, const Transforms &t,
+                          const std::atomic<bool> *cancel);
+    void applyResult(Result r);
     void buildUi();
     void connectState();
     void reaggregate();
@@ -80,12 +100,18 @@ private:
 
     ProfileState *m_state;
     std::shared_ptr<const Profile> m_profile;
-    std::unique_ptr<Aggregator> m_aggregator;
+    std::shared_ptr<Aggregator> m_aggregator; // used by one thread at a time (GUI, or the 1-thread pool)
+    bool m_async = false;
+    bool m_pending = false;
+    uint64_t m_generation = 0;
+    std::shared_ptr<std::atomic<bool>> m_cancel; // of the newest asynchronous request
+    QThreadPool *m_pool = nullptr;
     SampleSelection m_selection;
     QString m_selectionDescription;
     std::vector<int64_t> m_profileTotals; // per sample type
     FlameTree m_plainTree;                // non-inverted tree for the tables when the graph is inverted
     bool m_hasPlainTree = false;
+    QLabel *m_busy = nullptr;
 
     QComboBox *m_sampleType = nullptr;
     QLineEdit *m_search = nullptr;

@@ -13,6 +13,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTest>
@@ -274,6 +275,49 @@ private slots:
             v.state()->setInverted(false);
             QVERIFY(v.flameTree().nodes.size() >= 1);
         }
+    }
+
+    void asyncAggregation() {
+        ProfileView v;
+        v.setAsync(true);
+        QSignalSpy changed(&v, &ProfileView::treeChanged);
+        v.setProfile(twoTypeProfile());
+        QVERIFY(v.isAggregating());
+        QVERIFY(v.flameTree().empty()); // nothing of another profile is shown meanwhile
+        QTRY_VERIFY(!v.isAggregating());
+        QCOMPARE(v.flameTree().total(), int64_t(22));
+        QCOMPARE(v.flameTree().valueColumn, 1);
+        QCOMPARE(v.topView()->model()->rowCount(), 4);
+        // A burst of requests: only the newest result is applied.
+        changed.clear();
+        v.state()->setSampleType(0);
+        v.state()->setInverted(true);
+        v.setSelection(SampleSelection::indices({{2, 3}}), QStringLiteral("span x"));
+        QTRY_VERIFY(!v.isAggregating());
+        QTest::qWait(50); // give superseded results a chance to (wrongly) arrive
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(v.flameTree().valueColumn, 0);
+        QVERIFY(v.flameTree().inverted);
+        QCOMPARE(v.flameTree().total(), int64_t(1));
+        QVERIFY(v.headerText().startsWith(QStringLiteral("span x")));
+        // Back to synchronous: results are immediate again.
+        v.setAsync(false);
+        v.state()->setInverted(false);
+        QVERIFY(!v.isAggregating());
+        QVERIFY(!v.flameTree().inverted);
+    }
+
+    void destroyedWhileAggregating() {
+        auto p = testing::syntheticProfile(20000);
+        for (int i = 0; i < 3; ++i) {
+            auto *v = new ProfileView;
+            v->setAsync(true);
+            v->setProfile(p);
+            v->state()->setInverted(true);
+            delete v; // must wait for (or cancel) the worker, and drop its queued result
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(true);
     }
 
     void orientationFromState() {
