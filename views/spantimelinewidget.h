@@ -8,8 +8,11 @@
 //
 // Bars: service colour; the parts covered by children are drawn in a lighter
 // tone so self time ("time not spent in children") stands out; error spans get
-// a red edge and a red mark; events are ticks; with the critical path on, rows
-// off the path are faded and path rows get a dark centre line.
+// a red edge, a red outline and a red mark; events are ticks; orphans have an
+// italic name; with the critical path on, rows off the path are faded and the
+// path's time sections (TraceSet::criticalPathSections) get a dark centre line.
+// A find box marks spans by name/service; setHighlightedRows() outlines rows
+// for linked views.
 //
 // Interaction (Perfetto-like): Ctrl+wheel zooms around the cursor, wheel
 // scrolls rows (over minimap/ruler it zooms), Shift+wheel pans, drag pans,
@@ -23,8 +26,10 @@
 // to an index range); the base layer (everything but hover/selection) is
 // painted into a HiDPI pixmap cache keyed by trace, range, size, scroll,
 // collapsed set and toggles, so hover repaints blit it. The minimap is an
-// image built once per (trace, width) from a CoverageGrid (pixel columns).
-// Thread affinity: GUI thread. Names are untrusted and shown as plain text.
+// image built once per (trace, width): one colour band per span for small
+// traces, a CoverageGrid of pixel cells (log-shaded density) for large ones.
+// Thread affinity: GUI thread. Names are untrusted: painted as text, and
+// escaped in the (rich text) tooltip.
 
 #include "model/ids.h"
 #include "views/servicecolors.h"
