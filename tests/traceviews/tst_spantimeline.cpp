@@ -60,6 +60,40 @@ private slots:
     }
     void cleanup() { m_w.reset(); }
 
+    void emptyAndMissingData() {
+        // No data, an empty set, an out-of-range trace: nothing to show, nothing crashes.
+        SpanTimelineWidget w;
+        w.resize(600, 300);
+        w.setTrace(0);
+        QCOMPARE(w.traceIndex(), -1);
+        w.setTraceSet(std::make_shared<TraceSet>());
+        w.setTrace(3);
+        QCOMPARE(w.traceIndex(), -1);
+        QCOMPARE(w.shownRowCount(), 0);
+        QCOMPARE(w.rowAt(100), SpanTimelineWidget::kNoRow);
+        QVERIFY(w.rectOfRow(0).isEmpty());
+        w.setCollapsed(0, true);
+        w.setCriticalPathEnabled(true);
+        QCOMPARE(w.setSearchText(QStringLiteral("x")), 0);
+        QVERIFY(w.toolTipHtml(0).isEmpty());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (int key : {Qt::Key_W, Qt::Key_S, Qt::Key_A, Qt::Key_D, Qt::Key_Left, Qt::Key_Right, Qt::Key_Up,
+                        Qt::Key_Down, Qt::Key_End, Qt::Key_Return, Qt::Key_F3, Qt::Key_C})
+            QTest::keyClick(&w, Qt::Key(key));
+        QTest::mouseClick(&w, Qt::LeftButton, Qt::NoModifier, QPoint(400, 150));
+        sendWheel(&w, QPointF(400, 150), QPoint(0, 120), Qt::ControlModifier);
+        QVERIFY(!w.grab().isNull());
+        // A zero-length trace still maps time to pixels.
+        testing::FixtureTrace instant;
+        instant.spans = {{"tick", "svc", -1, kBase, kBase, false, {}, -1, -1, {}}};
+        w.setTraceSet(testing::buildTraceSet({instant}));
+        w.setTrace(0);
+        QCOMPARE(w.shownRowCount(), 1);
+        QVERIFY(!w.barRect(w.rowAt(w.barArea().top() + 2)).isEmpty());
+        QVERIFY(!w.grab().isNull());
+    }
+
     void initialRangeIsWholeTrace() {
         QCOMPARE(m_w->visibleRange(), std::make_pair(kBase, kBase + 100 * kMs));
         QCOMPARE(m_w->shownRowCount(), 7);
