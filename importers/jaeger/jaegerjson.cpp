@@ -1,5 +1,6 @@
 #include "importers/jaeger/jaegerjson.h"
 
+#include <cstdint>
 #include <unordered_map>
 
 namespace spanfire {
@@ -9,6 +10,17 @@ using simdjson::dom::element;
 namespace {
 
 constexpr int64_t kMicros = 1000;
+
+// µs -> ns and ns + ns, saturating: hostile files carry any int64 (UBSan
+// found the overflow; issue 7).
+int64_t microsToNs(int64_t us) {
+    constexpr int64_t kMax = INT64_MAX / kMicros;
+    return us > kMax ? INT64_MAX : us < -kMax ? INT64_MIN : us * kMicros;
+}
+int64_t addNs(int64_t a, int64_t b) {
+    int64_t sum = 0;
+    return __builtin_add_overflow(a, b, &sum) ? (b > 0 ? INT64_MAX : INT64_MIN) : sum;
+}
 
 bool hasKey(element e, std::string_view normalized) {
     simdjson::dom::object o;
@@ -77,7 +89,7 @@ void readSpan(JsonTraceReader &r, element e, const SpanCtx &ctx) {
             d.name = b.intern(r.asString(v));
         } else if (kv == "starttime") {
             JsonTraceReader::Scope s(r, "startTime");
-            d.startNs = r.asInt64(v) * kMicros;
+            d.startNs = microsToNs(r.asInt64(v));
         } else if (kv == "duration") {
             JsonTraceReader::Scope s(r, "duration");
             durationUs = r.asInt64(v);
@@ -114,7 +126,7 @@ void readSpan(JsonTraceReader &r, element e, const SpanCtx &ctx) {
         r.warn("Jaeger spans without a known process");
         d.resource = ctx.unknownResource;
     }
-    d.endNs = d.startNs + durationUs * kMicros;
+    d.endNs = addNs(d.startNs, microsToNs(durationUs));
 
     // References: parent = first CHILD_OF (else the first reference); the
     // rest become links.
@@ -212,7 +224,7 @@ void readSpan(JsonTraceReader &r, element e, const SpanCtx &ctx) {
                 if (f.value.is_null())
                     continue;
                 if (k == "timestamp") {
-                    ts = r.asInt64(f.value) * kMicros;
+                    ts = microsToNs(r.asInt64(f.value));
                 } else if (k == "fields") {
                     JsonTraceReader::Scope s3(r, "fields");
                     int64_t j = 0;
@@ -261,10 +273,13 @@ void readTrace(JsonTraceReader &r, element e, uint32_t unknownResource) {
     ctx.processes = &processes;
     ctx.unknownResource = unknownResource;
     JsonTraceReader::Scope s(r, "spans");
+    const simdjson::dom::array list = r.asArray(spans);
     int64_t i = 0;
-    for (element span : r.asArray(spans)) {
+    for (element span : list) {
         JsonTraceReader::Scope s2(r, "", i++);
         readSpan(r, span, ctx);
+        if ((i & 1023) == 0)
+            r.checkpoint(uint64_t(i), list.size());
     }
 }
 

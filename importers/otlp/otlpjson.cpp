@@ -298,10 +298,13 @@ void readOtlpTracesJson(JsonTraceReader &r, element root) {
         if (!(NormKey(f.key) == "resourcespans") || f.value.is_null())
             continue;
         JsonTraceReader::Scope s(r, "resourceSpans");
+        const simdjson::dom::array list = r.asArray(f.value);
+        const uint64_t total = list.size();
         int64_t i = 0;
-        for (element rs : r.asArray(f.value)) {
+        for (element rs : list) {
             JsonTraceReader::Scope s2(r, "", i++);
             readResourceSpans(r, rs);
+            r.checkpoint(uint64_t(i), total);
         }
     }
 }

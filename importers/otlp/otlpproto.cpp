@@ -434,7 +434,7 @@ public:
         m_outer->adopt(second);
     }
 
-    bool run(std::string_view whole, ProtoTraceError *error) {
+    bool run(std::string_view whole, ProtoTraceError *error, const std::function<bool(uint64_t)> &checkpoint) {
         WireReader top(whole);
         m_outer = &top;
         uint32_t f;
@@ -444,6 +444,12 @@ public:
             if (f == 1 && typeIs(top, t, WireType::Len)) {
                 resourceSpans(top.sub());
                 ++resources;
+                if (checkpoint && top.ok() && !checkpoint(top.offset())) {
+                    error->message = "import cancelled";
+                    error->offset = top.offset();
+                    error->cancelled = true;
+                    return false;
+                }
             } else {
                 top.skip(t);
             }
@@ -471,9 +477,10 @@ private:
 
 } // namespace
 
-bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error) {
+bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error,
+                         const std::function<bool(uint64_t)> &checkpoint) {
     ProtoTraceReader reader(b, message);
-    return reader.run(message, error);
+    return reader.run(message, error, checkpoint);
 }
 
 } // namespace spanfire

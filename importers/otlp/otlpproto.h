@@ -9,6 +9,7 @@
 
 #include "model/tracesetbuilder.h"
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -17,10 +18,14 @@ namespace spanfire {
 struct ProtoTraceError {
     std::string message;
     uint64_t offset = 0; // relative to the start of `message`
+    bool cancelled = false;
 };
 
 // Returns false (with *error set) on malformed data; spans decoded before
 // the error stay in the builder.
-bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error);
+// `checkpoint` (optional) is called after each ResourceSpans with the bytes
+// consumed so far; returning false cancels (error->cancelled is set).
+bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error,
+                         const std::function<bool(uint64_t)> &checkpoint = {});
 
 } // namespace spanfire

@@ -129,8 +129,12 @@ private:
 
     bool proto(std::string_view msg, uint64_t base, const char *label) {
         ProtoTraceError err;
-        if (!readOtlpTracesProto(m_b, msg, &err))
-            return m_ctx.failAt(err.message, base + err.offset);
+        auto checkpoint = [&](uint64_t done) {
+            m_ctx.progress(base + done, m_total);
+            return !m_ctx.cancelled();
+        };
+        if (!readOtlpTracesProto(m_b, msg, &err, checkpoint))
+            return err.cancelled ? m_ctx.failCancelled() : m_ctx.failAt(err.message, base + err.offset);
         noteFormat(label);
         return true;
     }
@@ -207,6 +211,12 @@ private:
         simdjson::dom::parser parser;
         JsonTraceReader reader(m_b);
         size_t docs = 0;
+        bool singleDocument = false;
+        reader.setCheckpoint([&](uint64_t done, uint64_t total) {
+            if (singleDocument && record < 0 && total)
+                m_ctx.progress(base + text.size() * done / total, m_total);
+            return !m_ctx.cancelled();
+        });
         auto syntaxFail = [&](size_t at, size_t len, simdjson::error_code e) {
             JsonSyntaxProblem p;
             if (findJsonSyntaxError(text.substr(at, len), &p))
@@ -223,6 +233,8 @@ private:
             } catch (const JsonSchemaError &ex) {
                 return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, at, base, record,
                                 inner);
+            } catch (const JsonCancelled &) {
+                return m_ctx.failCancelled();
             }
             if (m_ctx.cancelled())
                 return m_ctx.failCancelled();
@@ -248,6 +260,7 @@ private:
             const auto e = parser.parse(padded.data(), text.size(), false).get(root);
             if (e)
                 return syntaxFail(0, text.size(), e);
+            singleDocument = true;
             return process(root, 0);
         }
         for (size_t pos = nl + 1; pos < text.size();) {

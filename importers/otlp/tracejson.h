@@ -12,6 +12,7 @@
 
 #include <simdjson.h>
 
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -21,6 +22,10 @@ namespace spanfire {
 
 struct JsonSchemaError : std::runtime_error {
     using std::runtime_error::runtime_error;
+};
+// Thrown when the checkpoint callback asks to stop.
+struct JsonCancelled : std::runtime_error {
+    JsonCancelled() : std::runtime_error("import cancelled") {}
 };
 
 // Lower-cases and drops '_' so that "trace_id", "traceId" and "TraceID"
@@ -86,6 +91,15 @@ public:
 
     void warn(const char *what, uint64_t n = 1) { m_b.addWarning(what, n); }
 
+    // Progress and cancel: called by the readers every few hundred spans
+    // with (items done, items total) of the current list; throws
+    // JsonCancelled when the callback returns false.
+    void setCheckpoint(std::function<bool(uint64_t, uint64_t)> f) { m_checkpoint = std::move(f); }
+    void checkpoint(uint64_t done, uint64_t total) {
+        if (m_checkpoint && !m_checkpoint(done, total))
+            throw JsonCancelled();
+    }
+
 private:
     struct PathItem {
         const char *key;
@@ -95,6 +109,7 @@ private:
     std::vector<PathItem> m_path;
     std::vector<Attribute> m_attrs;
     std::string m_scratch;
+    std::function<bool(uint64_t, uint64_t)> m_checkpoint;
 };
 
 } // namespace spanfire

@@ -1,6 +1,7 @@
 #include "importers/zipkin/zipkinjson.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 
 namespace spanfire {
@@ -10,6 +11,17 @@ using simdjson::dom::element;
 namespace {
 
 constexpr int64_t kMicros = 1000;
+
+// µs -> ns and ns + ns, saturating: hostile files carry any int64 (UBSan
+// found the overflow; issue 7).
+int64_t microsToNs(int64_t us) {
+    constexpr int64_t kMax = INT64_MAX / kMicros;
+    return us > kMax ? INT64_MAX : us < -kMax ? INT64_MIN : us * kMicros;
+}
+int64_t addNs(int64_t a, int64_t b) {
+    int64_t sum = 0;
+    return __builtin_add_overflow(a, b, &sum) ? (b > 0 ? INT64_MAX : INT64_MIN) : sum;
+}
 
 bool hasKey(element e, std::string_view normalized) {
     simdjson::dom::object o;
@@ -143,8 +155,8 @@ void readSpan(JsonTraceReader &r, element e, const std::map<TraceId, int64_t> &s
         auto it = starts.find(d.traceId);
         tsUs = it == starts.end() ? 0 : it->second;
     }
-    d.startNs = tsUs * kMicros;
-    d.endNs = d.startNs + std::max<int64_t>(durUs, 0) * kMicros;
+    d.startNs = microsToNs(tsUs);
+    d.endNs = addNs(d.startNs, microsToNs(std::max<int64_t>(durUs, 0)));
     const std::string_view service = local.service.empty() ? std::string_view("unknown_service") : local.service;
     const Attribute svcAttr = r.stringAttr("service.name", service);
     d.resource = b.addResource(b.intern(service), &svcAttr, 1);
@@ -187,7 +199,7 @@ void readSpan(JsonTraceReader &r, element e, const std::map<TraceId, int64_t> &s
                 if (f.value.is_null())
                     continue;
                 if (k == "timestamp")
-                    ts = r.asInt64(f.value) * kMicros;
+                    ts = microsToNs(r.asInt64(f.value));
                 else if (k == "value")
                     value = b.intern(r.asString(f.value));
             }
@@ -217,6 +229,8 @@ void readZipkinJson(JsonTraceReader &r, element root) {
         for (element span : a) {
             JsonTraceReader::Scope s(r, "", i++);
             readSpan(r, span, starts);
+            if ((i & 1023) == 0)
+                r.checkpoint(uint64_t(i), a.size());
         }
         return;
     }

@@ -315,3 +315,35 @@ TEST(TraceImport, GenericImporterDispatchesTraces) {
     EXPECT_FALSE(bad.ok);
     EXPECT_EQ(bad.error.file, "bad.zst.json");
 }
+
+TEST(TraceImport, ProgressAndCancel) {
+    const std::vector<std::string> files = {
+        "otlp-traces/jaeger__memory_otel_traces_01.json",
+        "otlp-traces/derived/jaeger__memory_otel_traces_01.TracesData.binpb",
+        "otlp-traces/derived/fileexporter_proto_uncompressed.bin",
+        "otlp-traces/derived/fileexporter_json_lines.jsonl",
+    };
+    for (const std::string &rel : files) {
+        SCOPED_TRACE(rel);
+        const std::string bytes = readFile(std::string(kCorpus) + "/" + rel);
+        std::vector<int> seen;
+        ImportOptions options;
+        options.progress = [&](int permille, const char *stage) {
+            EXPECT_NE(stage, nullptr);
+            seen.push_back(permille);
+        };
+        const ImportResult r = importTraceBytes(rel, bytes, options);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        ASSERT_FALSE(seen.empty());
+        EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+        EXPECT_EQ(seen.back(), 1000);
+
+        std::atomic<bool> cancel{true};
+        ImportOptions cancelling;
+        cancelling.cancel = &cancel;
+        const ImportResult c = importTraceBytes(rel, bytes, cancelling);
+        EXPECT_FALSE(c.ok);
+        EXPECT_TRUE(c.error.cancelled);
+        EXPECT_EQ(c.error.file, rel);
+    }
+}
