@@ -89,6 +89,16 @@ public:
 
     // ArrayValue {1: AnyValue*} or KeyValueList {1: KeyValue*} as JSON text.
     void appendCompositeJson(std::string &out, WireReader &r, bool isArray) {
+        // Nesting costs two bytes per level on the wire: bound the recursion.
+        if (m_depth >= kMaxNesting) {
+            r.fail("attribute values nested too deeply");
+            return;
+        }
+        struct DepthGuard {
+            int &d;
+            explicit DepthGuard(int &x) : d(x) { ++d; }
+            ~DepthGuard() { --d; }
+        } guard(m_depth);
         out.push_back(isArray ? '[' : '{');
         bool first = true;
         uint32_t f;
@@ -473,6 +483,8 @@ private:
     WireReader *m_outer = nullptr; // collects the first error of any sub-reader
     std::vector<Attribute> m_attrs;
     std::string m_text;
+    static constexpr int kMaxNesting = 128;
+    int m_depth = 0;
 };
 
 } // namespace

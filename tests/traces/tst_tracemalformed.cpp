@@ -209,3 +209,59 @@ TEST(TraceMalformed, LenientInputsAreAccepted) {
     EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrOffsets[0] + 3].bits))), R"({"z":true})");
     EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrOffsets[0] + 4].bits))), "AQID");
 }
+
+TEST(TraceMalformed, DeeplyNestedAttributeValuesAreRejected) {
+    // AnyValue{array_value: ArrayValue{values: AnyValue{array_value: ...}}} nested 200000 times.
+    std::string value;
+    for (int i = 0; i < 200000; ++i) {
+        std::string arr;
+        arr.push_back(0x0a); // ArrayValue.values (1, LEN)
+        auto putLen = [](std::string &o, size_t n) {
+            while (n >= 0x80) {
+                o.push_back(char(n | 0x80));
+                n >>= 7;
+            }
+            o.push_back(char(n));
+        };
+        putLen(arr, value.size());
+        arr += value;
+        std::string any;
+        any.push_back(0x2a); // AnyValue.array_value (5, LEN)
+        putLen(any, arr.size());
+        any += arr;
+        value.swap(any);
+        if (value.size() > (1u << 22))
+            break;
+    }
+    auto lenField = [](uint8_t key, const std::string &payload) {
+        std::string o;
+        o.push_back(char(key));
+        size_t n = payload.size();
+        while (n >= 0x80) {
+            o.push_back(char(n | 0x80));
+            n >>= 7;
+        }
+        o.push_back(char(n));
+        return o + payload;
+    };
+    const std::string kv = lenField(0x0a, "k") + lenField(0x12, value);
+    const std::string span = lenField(0x0a, std::string(16, '\1')) + lenField(0x12, std::string(8, '\2')) +
+                             lenField(0x4a, kv); // Span.attributes (9, LEN)
+    const std::string scopeSpans = lenField(0x12, span);
+    const std::string resourceSpans = lenField(0x12, scopeSpans);
+    const std::string data = lenField(0x0a, resourceSpans);
+    const ImportResult r = importTraceBytes("nested.binpb", data);
+    expectFailureNamingFile(r, "nested.binpb");
+    EXPECT_NE(r.error.message.find("nested too deeply"), std::string::npos) << r.error.message;
+
+    // The JSON reader relies on simdjson's depth limit.
+    std::string json =
+        R"({"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"01","spanId":"02","attributes":[{"key":"k","value":)";
+    for (int i = 0; i < 5000; ++i)
+        json += R"({"arrayValue":{"values":[)";
+    json += "{}";
+    for (int i = 0; i < 5000; ++i)
+        json += "]}}";
+    json += "}]}]}]}]}";
+    expectFailureNamingFile(importTraceBytes("nested.json", json), "nested.json");
+}
