@@ -7,6 +7,7 @@
 #include "app/cli/options.h"
 #include "importers/importer.h"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,10 @@ int fail(const std::string &message);
 
 // Loads every file; on the first failure prints its error and returns false.
 bool loadFiles(const std::vector<std::string> &files, std::vector<LoadedFile> &out);
-// As loadFiles, but each file must hold a profile.
-bool loadProfiles(const std::vector<std::string> &files, std::vector<LoadedFile> &out);
+// Profiles (in order) and the merged traces of the trace files among `files`;
+// at least one profile is required. False after fail()ing.
+bool loadProfilesAndTraces(const std::vector<std::string> &files, std::vector<LoadedFile> &profiles,
+                           std::shared_ptr<const TraceSet> &traces);
 // Column of `spec` (or the default) in each profile; false after fail()ing.
 bool resolveSampleTypes(const std::vector<LoadedFile> &files, const std::string &spec, std::vector<int> &columns);
 

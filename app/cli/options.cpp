@@ -17,10 +17,15 @@ const char *usage() {
            "      with a frame whose function, file or module matches REGEX (total stays the\n"
            "      whole profile's, as in pprof); several files are summed by function name.\n"
            "      Text output shows 25 rows unless --limit is given; JSON shows all.\n"
+           "  span filters for top, folded and render (give trace files beside the profiles):\n"
+           "      --span ID [--scope self|descendants|exclusive]   samples linked to one span\n"
+           "      --trace ID   samples of one trace      --operation NAME   spans of that name\n"
+           "      --time-range START_NS:END_NS   samples with timestamps in that range\n"
            "  folded FILE... [--sample-type TYPE]\n"
            "      `root;caller;leaf value` lines (several files are summed by stack)\n"
-           "  spans FILE... [--trace ID] [--json]\n"
-           "      one row per trace; with --trace, one row per span of that trace\n"
+           "  spans FILE... [--trace ID] [--with-samples] [--json]\n"
+           "      one row per trace; with --trace, one row per span of that trace;\n"
+           "      --with-samples (profiles given too) adds linked sample counts\n"
            "  render FILE... --view flame|icicle|top|window|timeline --out OUT.png [--size WxH]\n"
            "      [--sample-type TYPE] [--trace ID]   renders the real widgets offscreen\n"
            "\n"
@@ -88,6 +93,40 @@ bool parseOptions(const std::vector<std::string> &args, CliOptions &o, std::stri
         } else if (a == "--trace") {
             if (!needValue(o.traceId))
                 return false;
+        } else if (a == "--span") {
+            if (!needValue(o.spanId))
+                return false;
+        } else if (a == "--scope") {
+            if (!needValue(o.scope))
+                return false;
+            if (o.scope != "self" && o.scope != "descendants" && o.scope != "exclusive") {
+                error = "--scope must be self, descendants or exclusive";
+                return false;
+            }
+        } else if (a == "--operation") {
+            if (!needValue(o.operation))
+                return false;
+        } else if (a == "--with-samples") {
+            o.withSamples = true;
+        } else if (a == "--time-range") {
+            if (!needValue(v))
+                return false;
+            const auto colon = v.find(':');
+            char *end = nullptr;
+            bool ok = colon != std::string::npos && colon > 0;
+            if (ok) {
+                o.timeBegin = std::strtoll(v.c_str(), &end, 10);
+                ok = end == v.c_str() + colon;
+            }
+            if (ok) {
+                o.timeEnd = std::strtoll(v.c_str() + colon + 1, &end, 10);
+                ok = *end == '\0' && colon + 1 < v.size() && o.timeEnd > o.timeBegin;
+            }
+            if (!ok) {
+                error = "--time-range needs START_NS:END_NS with START < END, got '" + v + "'";
+                return false;
+            }
+            o.hasTimeRange = true;
         } else if (a == "--limit") {
             if (!needValue(v))
                 return false;

@@ -18,7 +18,16 @@ struct CliOptions {
     std::string out;        // render: output PNG
     int width = 1600;
     int height = 1000;
-    std::string traceId; // spans / render timeline: 32 hex digits (prefix allowed)
+    std::string traceId; // spans / render timeline: 32 hex digits (prefix allowed); top/folded: filter
+    // Span filters for top/folded/render (trace files given beside the profiles).
+    std::string spanId;         // 16 hex digits
+    std::string scope = "self"; // self | descendants | exclusive
+    std::string operation;      // span name
+    bool hasTimeRange = false;
+    long long timeBegin = 0, timeEnd = 0; // ns since epoch, half-open
+    bool withSamples = false;             // spans: linked sample counts per span
+
+    bool hasSpanFilter() const { return !spanId.empty() || !traceId.empty() || !operation.empty(); }
 };
 
 const char *usage();

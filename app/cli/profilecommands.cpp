@@ -1,9 +1,12 @@
 // spanfire-cli: loading helpers and the profile commands info, top, folded.
 #include "app/cli/commands.h"
 #include "app/cli/jsonwriter.h"
+#include "app/cli/sampleselect.h"
 #include "model/aggregator.h"
 #include "model/functionstats.h"
+#include "model/linkindex.h"
 #include "model/spantable.h"
+#include "model/tracesetbuilder.h"
 
 #include <QRegularExpression>
 #include <QString>
@@ -43,15 +46,28 @@ bool loadFiles(const std::vector<std::string> &files, std::vector<LoadedFile> &o
     return true;
 }
 
-bool loadProfiles(const std::vector<std::string> &files, std::vector<LoadedFile> &out) {
-    if (!loadFiles(files, out))
+bool loadProfilesAndTraces(const std::vector<std::string> &files, std::vector<LoadedFile> &profiles,
+                           std::shared_ptr<const TraceSet> &traces) {
+    std::vector<LoadedFile> all;
+    if (!loadFiles(files, all))
         return false;
-    for (const LoadedFile &lf : out) {
-        if (!lf.result.profile) {
-            fail(lf.path + ": no profile in this file (" + lf.result.format + ")");
+    std::vector<std::shared_ptr<const TraceSet>> sets;
+    for (LoadedFile &lf : all) {
+        if (lf.result.traces)
+            sets.push_back(lf.result.traces);
+        if (lf.result.profile)
+            profiles.push_back(std::move(lf));
+        else if (!lf.result.traces) {
+            fail(lf.path + ": neither a profile nor traces in this file (" + lf.result.format + ")");
             return false;
         }
     }
+    if (profiles.empty()) {
+        fail(files.front() + ": no profile in the given files");
+        return false;
+    }
+    if (!sets.empty())
+        traces = sets.size() == 1 ? sets.front() : mergeTraceSets(sets);
     return true;
 }
 
@@ -123,7 +139,7 @@ std::string formatValue(int64_t v, std::string_view unit) {
 
 // ---------------------------------------------------------------- info
 
-static void infoText(const LoadedFile &lf) {
+static void infoText(const LoadedFile &lf, const LinkIndex *link) {
     const ImportResult &r = lf.result;
     std::printf("%s\n  format: %s\n", sanitizeUtf8(lf.path).c_str(), r.format.c_str());
     if (const Profile *p = r.profile.get()) {
@@ -147,12 +163,17 @@ static void infoText(const LoadedFile &lf) {
             std::printf("%s %s", i ? "," : "", sanitizeUtf8(t->strings.view(t->services[i])).c_str());
         std::printf("\n");
     }
+    if (link) {
+        std::printf("  linked to spans: %s%s%s, %" PRIu64 " of %zu samples%s\n", linkMethodName(link->method()),
+                    link->labelKey().empty() ? "" : " ", sanitizeUtf8(link->labelKey()).c_str(), link->linkedSamples(),
+                    r.profile->sampleCount(), link->rootsOnly() ? " (root spans only)" : "");
+    }
     std::printf("  warnings:%s\n", r.warnings.empty() ? " none" : "");
     for (const NamedCount &w : r.warnings)
         std::printf("    %s: %" PRIu64 "\n", sanitizeUtf8(w.name).c_str(), w.count);
 }
 
-static void infoJson(JsonWriter &j, const LoadedFile &lf) {
+static void infoJson(JsonWriter &j, const LoadedFile &lf, const LinkIndex *link) {
     const ImportResult &r = lf.result;
     j.beginObject().key("file").value(lf.path).key("format").value(r.format);
     if (const Profile *p = r.profile.get()) {
@@ -190,6 +211,12 @@ static void infoJson(JsonWriter &j, const LoadedFile &lf) {
             j.value(t->strings.view(s));
         j.endArray();
     }
+    if (link) {
+        j.key("link").beginObject();
+        j.key("method").value(linkMethodName(link->method())).key("label_key").value(link->labelKey());
+        j.key("linked_samples").value(link->linkedSamples()).key("roots_only").value(link->rootsOnly());
+        j.endObject();
+    }
     j.key("warnings").beginArray();
     for (const NamedCount &w : r.warnings)
         j.beginObject().key("name").value(w.name).key("count").value(w.count).endObject();
@@ -201,16 +228,28 @@ int runInfo(const CliOptions &o) {
     std::vector<LoadedFile> files;
     if (!loadFiles(o.files, files))
         return kExitBadInput;
+    // Trace files given beside profiles: report how each profile links to them.
+    std::vector<std::shared_ptr<const TraceSet>> sets;
+    for (const LoadedFile &lf : files)
+        if (lf.result.traces)
+            sets.push_back(lf.result.traces);
+    const std::shared_ptr<const TraceSet> traces =
+        sets.empty() ? nullptr : (sets.size() == 1 ? sets[0] : mergeTraceSets(sets));
+    std::vector<std::unique_ptr<LinkIndex>> links;
+    for (const LoadedFile &lf : files)
+        links.push_back(traces && lf.result.profile
+                            ? std::make_unique<LinkIndex>(LinkIndex::build(*lf.result.profile, *traces))
+                            : nullptr);
     if (o.json) {
         JsonWriter j;
         j.beginObject().key("files").beginArray();
-        for (const LoadedFile &lf : files)
-            infoJson(j, lf);
+        for (size_t i = 0; i < files.size(); ++i)
+            infoJson(j, files[i], links[i].get());
         j.endArray().endObject();
         std::cout << j.str() << '\n';
     } else {
-        for (const LoadedFile &lf : files)
-            infoText(lf);
+        for (size_t i = 0; i < files.size(); ++i)
+            infoText(files[i], links[i].get());
     }
     return kExitOk;
 }
@@ -218,37 +257,6 @@ int runInfo(const CliOptions &o) {
 // ---------------------------------------------------------------- top
 
 namespace {
-
-// Samples whose stack holds a frame matching `re` (function name, file or
-// module, as pprof's -focus), as index ranges for a SampleSelection.
-std::vector<std::pair<uint32_t, uint32_t>> focusRanges(const Profile &p, const QRegularExpression &re) {
-    auto matches = [&](StringId id) {
-        if (!id.valid() || id.v == 0)
-            return false;
-        const std::string_view s = p.strings.view(id);
-        return re.match(QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()))).hasMatch();
-    };
-    std::vector<uint8_t> frameMatch(p.frames.size());
-    for (size_t f = 0; f < p.frames.size(); ++f) {
-        const Frame &fr = p.frames.at(FrameId(static_cast<uint32_t>(f)));
-        frameMatch[f] = matches(fr.name) || matches(fr.file) || matches(fr.module);
-    }
-    const auto &parents = p.trie.parents();
-    const auto &frames = p.trie.frames();
-    std::vector<uint8_t> nodeMatch(p.trie.size());
-    for (size_t n = 1; n < nodeMatch.size(); ++n) // parent < child
-        nodeMatch[n] = nodeMatch[parents[n]] || (frames[n] < frameMatch.size() && frameMatch[frames[n]]);
-    std::vector<std::pair<uint32_t, uint32_t>> ranges;
-    for (uint32_t i = 0; i < p.sampleNode.size(); ++i) {
-        if (!nodeMatch[p.sampleNode[i]])
-            continue;
-        if (!ranges.empty() && ranges.back().second == i)
-            ranges.back().second = i + 1;
-        else
-            ranges.emplace_back(i, i + 1);
-    }
-    return ranges;
-}
 
 struct MergedStat {
     int64_t flat = 0;
@@ -258,32 +266,31 @@ struct MergedStat {
 } // namespace
 
 int runTop(const CliOptions &o) {
-    QRegularExpression re;
-    if (!o.focus.empty()) {
-        re.setPattern(QString::fromStdString(o.focus));
-        if (!re.isValid())
-            return fail("--focus: invalid regular expression '" + o.focus + "': " + re.errorString().toStdString());
-    }
+    if (!o.focus.empty() && !QRegularExpression(QString::fromStdString(o.focus)).isValid())
+        return fail("--focus: invalid regular expression '" + o.focus + "'");
     std::vector<LoadedFile> files;
+    std::shared_ptr<const TraceSet> traces;
     std::vector<int> columns;
-    if (!loadProfiles(o.files, files) || !resolveSampleTypes(files, o.sampleType, columns))
+    if (!loadProfilesAndTraces(o.files, files, traces) || !resolveSampleTypes(files, o.sampleType, columns))
         return kExitBadInput;
 
-    int64_t total = 0, focusTotal = 0;
-    uint64_t sampleCount = 0, focusSamples = 0;
+    int64_t total = 0, selectedTotal = 0;
+    uint64_t sampleCount = 0, selectedSamples = 0;
+    bool filtered = false;
     std::unordered_map<std::string, MergedStat> merged;
     std::vector<std::string> order; // first-seen order, for a stable merge
     for (size_t i = 0; i < files.size(); ++i) {
         const auto &profile = files[i].result.profile;
         total += profile->total(static_cast<size_t>(columns[i]));
         sampleCount += profile->sampleCount();
+        SelectionResult sel;
+        if (!selectSamples(o, *profile, files[i].path, traces.get(), sel))
+            return kExitBadInput;
+        filtered = filtered || sel.filtered;
         Aggregator agg(profile);
-        SampleSelection sel = SampleSelection::everything();
-        if (!o.focus.empty())
-            sel = SampleSelection::indices(focusRanges(*profile, re));
-        const FlameTree tree = agg.build(sel, columns[i]);
-        focusTotal += tree.total();
-        focusSamples += tree.sampleCount;
+        const FlameTree tree = agg.build(sel.selection, columns[i]);
+        selectedTotal += tree.total();
+        selectedSamples += tree.sampleCount;
         for (const FunctionStat &f : topFunctions(tree, *profile)) {
             std::string name(profile->strings.view(f.name));
             auto [it, inserted] = merged.try_emplace(name);
@@ -317,13 +324,8 @@ int runTop(const CliOptions &o) {
         JsonWriter j;
         j.beginObject().key("sample_type").value(typeName).key("total").value(total);
         j.key("sample_count").value(sampleCount);
-        if (!o.focus.empty())
-            j.key("focus")
-                .value(o.focus)
-                .key("focus_total")
-                .value(focusTotal)
-                .key("focus_sample_count")
-                .value(focusSamples);
+        if (filtered)
+            j.key("selected_total").value(selectedTotal).key("selected_sample_count").value(selectedSamples);
         j.key("function_count").value(static_cast<uint64_t>(rows.size()));
         j.key("functions").beginArray();
         for (size_t i = 0; i < limit; ++i)
@@ -340,9 +342,9 @@ int runTop(const CliOptions &o) {
         return kExitOk;
     }
     std::printf("Type: %s\n", typeName.c_str());
-    if (!o.focus.empty())
-        std::printf("Focus: %s  (%s of %s total)\n", sanitizeUtf8(o.focus).c_str(),
-                    formatValue(focusTotal, unit).c_str(), formatValue(total, unit).c_str());
+    if (filtered)
+        std::printf("Selected: %s of %s total, %" PRIu64 " samples\n", formatValue(selectedTotal, unit).c_str(),
+                    formatValue(total, unit).c_str(), selectedSamples);
     std::printf("Showing top %zu of %zu functions, %" PRIu64 " samples, total %s\n", limit, rows.size(), sampleCount,
                 formatValue(total, unit).c_str());
     std::printf("%12s %7s %7s %12s %7s  %s\n", "flat", "flat%", "sum%", "cum", "cum%", "name");
@@ -362,15 +364,19 @@ int runTop(const CliOptions &o) {
 
 int runFolded(const CliOptions &o) {
     std::vector<LoadedFile> files;
+    std::shared_ptr<const TraceSet> traces;
     std::vector<int> columns;
-    if (!loadProfiles(o.files, files) || !resolveSampleTypes(files, o.sampleType, columns))
+    if (!loadProfilesAndTraces(o.files, files, traces) || !resolveSampleTypes(files, o.sampleType, columns))
         return kExitBadInput;
     std::map<std::string, int64_t> stacks;
     std::vector<std::string> path; // stack of names along the pre-order walk
     for (size_t i = 0; i < files.size(); ++i) {
         const auto &profile = files[i].result.profile;
+        SelectionResult sel;
+        if (!selectSamples(o, *profile, files[i].path, traces.get(), sel))
+            return kExitBadInput;
         Aggregator agg(profile);
-        const FlameTree tree = agg.build(SampleSelection::everything(), columns[i]);
+        const FlameTree tree = agg.build(sel.selection, columns[i]);
         std::vector<size_t> prefixLen(tree.nodes.size(), 0); // length of the folded prefix ending at node
         std::string line;
         for (size_t n = 1; n < tree.nodes.size(); ++n) {

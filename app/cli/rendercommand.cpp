@@ -2,6 +2,7 @@
 // flame/icicle/top render the first profile given; timeline the slowest trace
 // (or --trace); window opens every file in a MainWindow exactly as the GUI does.
 #include "app/cli/commands.h"
+#include "app/cli/sampleselect.h"
 #include "app/loadjob.h"
 #include "app/mainwindow.h"
 #include "app/selectionhub.h"
@@ -19,6 +20,7 @@
 #include <QImage>
 #include <QTableView>
 
+#include <cstdio>
 #include <cstdlib>
 
 namespace spanfire::cli {
@@ -43,19 +45,26 @@ void settle(QWidget &w, const QSize &size) {
 
 } // namespace
 
+// Qt's own chatter (platform plugin notes, XDG_RUNTIME_DIR) would break the
+// "one line on stderr" contract; it is shown only with SPANFIRE_DEBUG set.
+static void quietMessages(QtMsgType type, const QMessageLogContext &, const QString &message) {
+    if (type == QtFatalMsg || qEnvironmentVariableIsSet("SPANFIRE_DEBUG"))
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
 int runRender(const CliOptions &o, int argc, char **argv) {
+    std::vector<LoadedFile> files;
+    if (!loadFiles(o.files, files)) // before Qt starts: errors are our one line only
+        return kExitBadInput;
     // Rendering never needs a screen: use the offscreen platform unless the
     // user asked for another one explicitly.
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(quietMessages);
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Spanfire"));
     QCoreApplication::setApplicationName(QStringLiteral("spanfire-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPANFIRE_VERSION));
-
-    std::vector<LoadedFile> files;
-    if (!loadFiles(o.files, files))
-        return kExitBadInput;
     const QSize size(o.width, o.height);
 
     if (o.view == "window") {
@@ -92,17 +101,26 @@ int runRender(const CliOptions &o, int argc, char **argv) {
     }
 
     std::vector<LoadedFile> profiles;
-    for (LoadedFile &lf : files)
+    std::vector<std::shared_ptr<const TraceSet>> sets;
+    for (LoadedFile &lf : files) {
+        if (lf.result.traces)
+            sets.push_back(lf.result.traces);
         if (lf.result.profile)
             profiles.push_back(std::move(lf));
+    }
     if (profiles.empty())
         return fail(o.files[0] + ": no profile in the given files");
     std::vector<int> columns;
     if (!resolveSampleTypes(profiles, o.sampleType, columns))
         return kExitBadInput;
     const auto &profile = profiles[0].result.profile;
+    const std::shared_ptr<const TraceSet> traces =
+        sets.empty() ? nullptr : (sets.size() == 1 ? sets[0] : mergeTraceSets(sets));
+    SelectionResult sel;
+    if (!selectSamples(o, *profile, profiles[0].path, traces.get(), sel))
+        return kExitBadInput;
     Aggregator agg(profile);
-    FlameTree tree = agg.build(SampleSelection::everything(), columns[0]);
+    FlameTree tree = agg.build(sel.selection, columns[0]);
 
     if (o.view == "top") {
         const int64_t total = tree.total();

@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -221,7 +222,7 @@ private slots:
             flatSum += v[QStringLiteral("flat")].toInteger();
         QVERIFY(fraudCum > 0);
         // Every focused sample passes through main.fraudModel: focus total == its cum.
-        QCOMPARE(o[QStringLiteral("focus_total")].toInteger(), fraudCum);
+        QCOMPARE(o[QStringLiteral("selected_total")].toInteger(), fraudCum);
         QCOMPARE(flatSum, fraudCum);
         checkOneLineError(runCli({QStringLiteral("top"), file, QStringLiteral("--focus"), QStringLiteral("(")}),
                           QStringLiteral("--focus"));
@@ -403,6 +404,149 @@ private slots:
         }
         QVERIFY(labelled > prof.sampleCount() / 2);
         QCOMPARE(found, labelled);
+    }
+
+    // Span filters on the demo: totals equal sums over the samples' own
+    // span_id labels (what `go tool pprof -tagfocus=span_id=^ID$` keeps).
+    void spanFilters() {
+        const QString traces = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json");
+        const QString profile = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        const spanfire::ImportResult t = spanfire::importFile(traces.toStdString());
+        const spanfire::ImportResult p = spanfire::importFile(profile.toStdString());
+        QVERIFY(t.ok && t.traces && p.ok && p.profile);
+        const spanfire::TraceSet &set = *t.traces;
+        const spanfire::Profile &prof = *p.profile;
+        const size_t col = size_t(prof.defaultSampleType);
+        const spanfire::StringId key = prof.strings.find("span_id");
+        std::map<quint64, qint64> bySpan; // span id -> total of samples labelled with it
+        for (size_t i = 0; i < prof.sampleCount(); ++i) {
+            const spanfire::LabelSetId ls(prof.sampleLabels.empty() ? 0 : prof.sampleLabels[i]);
+            for (auto *l = prof.labelSets.begin(ls); l != prof.labelSets.end(ls); ++l)
+                if (l->key == key)
+                    bySpan[std::stoull(std::string(prof.strings.view(l->str)), nullptr, 16)] += prof.values[col][i];
+        }
+        auto rowsTotal = [&](auto pred) {
+            qint64 sum = 0;
+            for (uint32_t r = 0; r < set.spanCount(); ++r)
+                if (pred(r) && bySpan.count(set.spanId[r]))
+                    sum += bySpan[set.spanId[r]];
+            return sum;
+        };
+        auto selected = [&](const QStringList &extra) {
+            const Run r = runCli(QStringList{QStringLiteral("top"), profile, traces, QStringLiteral("--json")} + extra);
+            if (r.exitCode != 0)
+                qWarning("%s", r.err.constData());
+            return parseObject(r.out)[QStringLiteral("selected_total")].toInteger(-1);
+        };
+        // The span with the most samples of its own, and its trace's root.
+        uint32_t best = 0;
+        for (uint32_t r = 0; r < set.spanCount(); ++r)
+            if (bySpan[set.spanId[r]] > bySpan[set.spanId[best]])
+                best = r;
+        QVERIFY(bySpan[set.spanId[best]] > 0);
+        const QString bestId = QString::fromStdString(spanfire::spanIdHex(set.spanId[best]));
+        QCOMPARE(selected({QStringLiteral("--span"), bestId}), bySpan[set.spanId[best]]);
+        const uint32_t traceIndex = set.trace[best];
+        const uint32_t root = set.traces[traceIndex].root.v;
+        QCOMPARE(selected({QStringLiteral("--span"), QString::fromStdString(spanfire::spanIdHex(set.spanId[root])),
+                           QStringLiteral("--scope"), QStringLiteral("descendants")}),
+                 rowsTotal([&](uint32_t r) { return r >= root && r < set.subtreeEnd[root]; }));
+        QCOMPARE(selected({QStringLiteral("--trace"), QString::fromStdString(set.traces[traceIndex].id.hex())}),
+                 rowsTotal([&](uint32_t r) { return set.trace[r] == traceIndex; }));
+        const spanfire::StringId fraud = set.strings.find("fraudScore");
+        QVERIFY(fraud.valid());
+        const qint64 fraudTotal = rowsTotal([&](uint32_t r) { return set.name[r] == fraud; });
+        QVERIFY(fraudTotal > 0);
+        QCOMPARE(selected({QStringLiteral("--operation"), QStringLiteral("fraudScore")}), fraudTotal);
+
+        // info reports the link; spans --with-samples counts per trace add up to it.
+        const QJsonArray files = parseObject(runCli({QStringLiteral("info"), profile, traces, QStringLiteral("--json")})
+                                                 .out)[QStringLiteral("files")]
+                                     .toArray();
+        const QJsonObject link = files.at(0)[QStringLiteral("link")].toObject();
+        QCOMPARE(link[QStringLiteral("method")].toString(), QStringLiteral("label"));
+        QCOMPARE(link[QStringLiteral("label_key")].toString(), QStringLiteral("span_id"));
+        const qint64 linked = link[QStringLiteral("linked_samples")].toInteger();
+        QVERIFY(linked > qint64(prof.sampleCount()) / 2);
+        const QJsonArray rows = parseObject(runCli({QStringLiteral("spans"), traces, profile,
+                                                    QStringLiteral("--with-samples"), QStringLiteral("--json")})
+                                                .out)[QStringLiteral("traces")]
+                                    .toArray();
+        qint64 sum = 0;
+        for (const QJsonValue &v : rows)
+            sum += v[QStringLiteral("samples")].toInteger();
+        QCOMPARE(sum, linked);
+
+        // Errors name the file.
+        checkOneLineError(runCli({QStringLiteral("top"), profile, QStringLiteral("--span"), bestId}), profile);
+        checkOneLineError(runCli({QStringLiteral("top"), profile, traces, QStringLiteral("--span"),
+                                  QStringLiteral("00000000deadbeef")}),
+                          profile);
+        checkOneLineError(
+            runCli({QStringLiteral("top"), profile, QStringLiteral("--time-range"), QStringLiteral("1:2")}), profile);
+        QCOMPARE(
+            runCli({QStringLiteral("top"), profile, QStringLiteral("--time-range"), QStringLiteral("5:2")}).exitCode,
+            2);
+    }
+
+    // Independent of our linking: pprof itself applies -tagfocus and writes the
+    // kept samples; their total must equal ours (skipped without Go).
+    void spanFilterMatchesGoPprof() {
+        const QString go = QStandardPaths::findExecutable(QStringLiteral("go"));
+        if (go.isEmpty())
+            QSKIP("go not installed");
+        const QString traces = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json");
+        const QString profile = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        const QJsonArray fns = parseObject(runCli({QStringLiteral("spans"), traces, profile,
+                                                   QStringLiteral("--with-samples"), QStringLiteral("--json")})
+                                               .out)[QStringLiteral("traces")]
+                                   .toArray();
+        QVERIFY(!fns.isEmpty());
+        const QString traceId = fns.at(0)[QStringLiteral("trace_id")].toString();
+        const QJsonArray spans =
+            parseObject(runCli({QStringLiteral("spans"), traces, profile, QStringLiteral("--trace"), traceId,
+                                QStringLiteral("--with-samples"), QStringLiteral("--json")})
+                            .out)[QStringLiteral("spans")]
+                .toArray();
+        QString spanId;
+        qint64 most = 0;
+        for (const QJsonValue &v : spans)
+            if (v[QStringLiteral("samples")].toInteger() > most) {
+                most = v[QStringLiteral("samples")].toInteger();
+                spanId = v[QStringLiteral("span_id")].toString();
+            }
+        QVERIFY(!spanId.isEmpty());
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("focused.pb.gz"));
+        QProcess p;
+        p.setProcessEnvironment(QProcessEnvironment::systemEnvironment());
+        p.start(go, {QStringLiteral("tool"), QStringLiteral("pprof"), QStringLiteral("-proto"),
+                     QStringLiteral("-tagfocus=span_id=^") + spanId + QStringLiteral("$"), QStringLiteral("-output"),
+                     out, profile});
+        QVERIFY(p.waitForFinished(120000));
+        if (p.exitCode() != 0)
+            QSKIP(qPrintable(QStringLiteral("go tool pprof failed: ") +
+                             QString::fromLocal8Bit(p.readAllStandardError())));
+        const spanfire::ImportResult focused = spanfire::importFile(out.toStdString());
+        QVERIFY(focused.ok && focused.profile);
+        const QJsonObject ours = parseObject(
+            runCli({QStringLiteral("top"), profile, traces, QStringLiteral("--span"), spanId, QStringLiteral("--json")})
+                .out);
+        QCOMPARE(ours[QStringLiteral("selected_total")].toInteger(),
+                 focused.profile->total(size_t(focused.profile->defaultSampleType)));
+    }
+
+    void renderTimeline() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("timeline.png"));
+        const Run r = runCli({QStringLiteral("render"), QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json"),
+                              QStringLiteral("--view"), QStringLiteral("timeline"), QStringLiteral("--out"), out,
+                              QStringLiteral("--size"), QStringLiteral("900x400")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QCOMPARE(QImage(out).size(), QSize(900, 400));
+        checkOneLineError(runCli({QStringLiteral("render"), QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz"),
+                                  QStringLiteral("--view"), QStringLiteral("timeline"), QStringLiteral("--out"), out}),
+                          QStringLiteral("shop.cpu.pb.gz"));
     }
 
     void renderViews_data() {
