@@ -44,6 +44,14 @@ void SpanTimelineWidget::paintEvent(QPaintEvent *) {
     }
     QPainter p(this);
     p.drawPixmap(0, 0, m_cache);
+    if (m_selected != kNoRow && m_trace >= 0) {
+        // Where the selected span is in the whole trace: a mark under the minimap.
+        const QRect a = minimapArea();
+        const TimeScale s = minimapScale();
+        const double x0 = s.toPx(double(m_set->startNs[m_selected] - m_originNs));
+        const double x1 = std::max(s.toPx(double(m_set->endNs[m_selected] - m_originNs)), x0 + 2);
+        p.fillRect(QRectF(x0, a.bottom() + 1, x1 - x0, 3), palette().color(QPalette::Highlight));
+    }
     p.setClipRect(QRect(0, rowsTop(), barArea().right() + 1, rowsBottom() - rowsTop()));
     if (m_hover != kNoRow && m_hover != m_selected)
         p.fillRect(rectOfRow(m_hover), QColor(0, 0, 0, 20));
