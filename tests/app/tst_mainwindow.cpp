@@ -300,6 +300,35 @@ private slots:
         QCOMPARE(view->flameTree().total(), profile->total(col));
     }
 
+    // Files dropped while a batch loads are queued into it, not lost.
+    void dropWhileLoadingQueues() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        QSignalSpy loaded(w.loadJob(), &spanfire::app::LoadJob::fileLoaded);
+        QSignalSpy finished(w.loadJob(), &spanfire::app::LoadJob::batchFinished);
+        w.openFiles({demoProfile()});
+        w.openFiles({corpusFile("pprof/google-pprof__sample.cpu.pb.gz")});
+        QVERIFY(waitIdle(w));
+        QCOMPARE(loaded.count(), 2);
+        QCOMPARE(finished.count(), 1);
+        QCOMPARE(w.session()->profiles().size(), 2);
+    }
+
+    void closeAllResets() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.openFiles({QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json"), demoProfile()});
+        QVERIFY(waitIdle(w));
+        QVERIFY(w.session()->traces() && w.profilePanel()->profile());
+        w.session()->clear();
+        QVERIFY(!w.selectionHub()->traceSelection()->traceSet());
+        QCOMPARE(w.selectionHub()->traceSelection()->traceIndex(), -1);
+        QVERIFY(!w.profilePanel()->profile());
+        QVERIFY(!w.selectionHub()->linkIndex());
+        QVERIFY(w.summaryText().contains(QStringLiteral("File")));
+        QCOMPARE(w.windowTitle(), QStringLiteral("Spanfire"));
+    }
+
     void dockTogglesAreInViewMenu() {
         MainWindow w;
         w.show();
