@@ -430,6 +430,10 @@ total: %2 (%3 of total)</source>
         <source>Back (Backspace, Alt+Left)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>aggregating…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::SpanDetailsView</name>
@@ -547,6 +551,18 @@ total: %2 (%3 of total)</source>
     </message>
     <message>
         <source>Trace state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Children</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 direct, %2 in the subtree</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
