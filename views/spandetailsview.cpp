@@ -4,10 +4,14 @@
 #include "views/timelinelayout.h"
 #include "views/traceselection.h"
 
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
+#include <QTreeWidgetItemIterator>
 #include <QVBoxLayout>
 
 #include <cstring>
@@ -48,6 +52,14 @@ SpanDetailsView::SpanDetailsView(QWidget *parent) : QWidget(parent) {
     m_tree->setUniformRowHeights(true);
     m_tree->setWordWrap(false);
     m_tree->setAlternatingRowColors(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // Ctrl+C (and the context menu) copy the selected rows as "key<TAB>value" lines.
+    auto *copy = new QAction(tr("Copy"), m_tree);
+    copy->setShortcut(QKeySequence::Copy);
+    copy->setShortcutContext(Qt::WidgetShortcut);
+    connect(copy, &QAction::triggered, this, [this] { QApplication::clipboard()->setText(selectedText()); });
+    m_tree->addAction(copy);
+    m_tree->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_tree->header()->resizeSection(0, 200);
     auto *layout = new QVBoxLayout(this);
@@ -173,6 +185,11 @@ void SpanDetailsView::showSpan(SpanRow spanRow) {
         tr("+%1 (%2)").arg(formatDuration(double(s.startNs[r] - traceStart)), absoluteTime(s.startNs[r])));
     add(span, tr("Duration"), formatDuration(double(s.durationNs(r))));
     add(span, tr("Self time"), formatDuration(double(s.selfTimeNs(r))));
+    if (r + 1 < s.childOffsets.size() && s.childOffsets[r + 1] > s.childOffsets[r])
+        add(span, tr("Children"),
+            tr("%1 direct, %2 in the subtree")
+                .arg(s.childOffsets[r + 1] - s.childOffsets[r])
+                .arg(s.subtreeEnd[r] > r ? s.subtreeEnd[r] - r - 1 : 0));
     add(span, tr("Span id"), QString::fromStdString(spanIdHex(s.spanId[r])));
     add(span, tr("Trace id"), QString::fromStdString(s.traceId[r].hex()));
     if (s.parent[r] != TraceSet::kNoRow)
@@ -229,6 +246,14 @@ void SpanDetailsView::showSpan(SpanRow spanRow) {
         }
     }
     m_tree->resizeColumnToContents(0);
+}
+
+QString SpanDetailsView::selectedText() const {
+    QStringList lines;
+    // In tree order, not click order.
+    for (QTreeWidgetItemIterator it(m_tree, QTreeWidgetItemIterator::Selected); *it; ++it)
+        lines << ((*it)->text(1).isEmpty() ? (*it)->text(0) : (*it)->text(0) + QLatin1Char('\t') + (*it)->text(1));
+    return lines.join(QLatin1Char('\n'));
 }
 
 void SpanDetailsView::onItemActivated(QTreeWidgetItem *item) {

@@ -42,6 +42,8 @@ public:
 
     QLabel *titleLabel() const { return m_title; }
     QTreeWidget *tree() const { return m_tree; }
+    // The selected rows as "key<TAB>value" lines (what Ctrl+C copies).
+    QString selectedText() const;
 
     // Attribute value as display text (strings as they are, numbers, booleans).
     static QString attributeValue(const TraceSet &set, const Attribute &a);

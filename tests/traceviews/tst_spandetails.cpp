@@ -53,10 +53,16 @@ private slots:
         v.showSpan(set->traces[0].root);
         QCOMPARE(findItem(v.tree(), QStringLiteral("Self time"))->text(1), QStringLiteral("13 ms"));
         QCOMPARE(findItem(v.tree(), QStringLiteral("http.method"))->text(1), QStringLiteral("GET"));
+        QCOMPARE(findItem(v.tree(), QStringLiteral("Children"))->text(1), QStringLiteral("4 direct, 6 in the subtree"));
         // Events with their offset from the span start.
         v.showSpan(SpanRow(rowByName(*set, "pricing")));
         QVERIFY(findItem(v.tree(), QStringLiteral("+10 ms")));
         QVERIFY(findItem(v.tree(), QStringLiteral("+20 ms")));
+        QCOMPARE(findItem(v.tree(), QStringLiteral("Children"))->text(1), QStringLiteral("1 direct, 1 in the subtree"));
+        // Copy: selected rows as key<TAB>value lines.
+        findItem(v.tree(), QStringLiteral("Self time"))->setSelected(true);
+        findItem(v.tree(), QStringLiteral("Name"))->setSelected(true);
+        QCOMPARE(v.selectedText(), QStringLiteral("Name\tpricing\nSelf time\t33 ms"));
         v.showSpan(SpanRow());
         QCOMPARE(v.tree()->topLevelItemCount(), 0);
     }
