@@ -161,7 +161,10 @@ bool gunzip(ImportContext &ctx, std::string_view in, ByteBuffer &out) {
     if (in.size() >= 18 && in.size() < (400u << 20)) {
         uint32_t isize = 0;
         std::memcpy(&isize, in.data() + in.size() - 4, 4);
-        const bool plausible = uint64_t(isize) + 64 + in.size() / 512 >= in.size() && isize <= limit && isize > 0;
+        // Deflate cannot expand more than ~1032:1, so a larger claim is a
+        // truncated or corrupt trailer, not a size to allocate.
+        const bool plausible = uint64_t(isize) + 64 + in.size() / 512 >= in.size() &&
+                               uint64_t(isize) <= uint64_t(in.size()) * 1032 && isize <= limit && isize > 0;
         if (plausible && out.reserve(isize)) {
             std::unique_ptr<libdeflate_decompressor, DeflateFree> d(libdeflate_alloc_decompressor());
             size_t actualIn = 0, actualOut = 0;
@@ -194,7 +197,8 @@ bool unzstd(ImportContext &ctx, std::string_view in, ByteBuffer &out) {
     if (frameSize != ZSTD_CONTENTSIZE_UNKNOWN && frameSize != ZSTD_CONTENTSIZE_ERROR && frameSize > limit)
         return ctx.fail(limitMessage(limit));
     if (frameSize != ZSTD_CONTENTSIZE_UNKNOWN && frameSize != ZSTD_CONTENTSIZE_ERROR)
-        guess = std::max<uint64_t>(frameSize + 1, 1024);
+        // Trust the header up to a sane ratio; beyond that grow as data comes.
+        guess = std::max<uint64_t>(std::min<uint64_t>(frameSize + 1, uint64_t(in.size()) * 64 + (1u << 20)), 1024);
     guess = std::min<uint64_t>(guess, limit + 1);
     if (!out.reserve(size_t(guess)))
         return ctx.fail("out of memory while decompressing");
