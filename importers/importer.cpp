@@ -10,6 +10,7 @@
 #include "importers/folded/foldedimporter.h"
 #include "importers/otlp/traceimport.h"
 #include "importers/pprof/pprofimporter.h"
+#include "importers/symbolize/loadhook.h"
 
 #include <cerrno>
 #include <cstring>
@@ -32,7 +33,7 @@ ImportResult failure(const ImportContext &ctx) {
 }
 
 ImportResult profileResult(ImportContext &ctx, std::shared_ptr<Profile> profile) {
-    if (!profile)
+    if (!profile || !symbolizeOnLoad(ctx, profile))
         return failure(ctx);
     ImportResult r;
     r.ok = true;

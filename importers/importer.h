@@ -34,6 +34,11 @@ struct ImportOptions {
     std::function<void(int permille, const char *stage)> progress;
     ImportLimits limits;
     bool applyDropFrames = true;
+    // Symbolize address-only frames (module+0xoffset) of a loaded profile from
+    // local ELF/DWARF files (importers/symbolize): mapping path when its build
+    // id matches, else by build id under debugDirs and /usr/lib/debug.
+    bool symbolize = true;
+    std::vector<std::string> debugDirs;
 };
 
 struct ImportError {

@@ -38,7 +38,34 @@ Symbolizer::Symbolizer(SymbolizeOptions options) : m_options(std::move(options))
 }
 Symbolizer::~Symbolizer() = default;
 
-Symbolizer::Module &Symbolizer::module(const std::string &path, const std::string &buildId) {
+namespace {
+
+// Without a build id nothing proves that the file at the mapping path is the
+// one that ran; refuse it at least when the mapping cannot be one of its
+// segments (file offset not at a segment's page, or larger than the file's
+// whole address range).
+bool plausibleWithoutBuildId(const ElfFile &f, const Mapping &m, std::string &why) {
+    uint64_t lo = UINT64_MAX, hi = 0;
+    bool offsetOk = false;
+    for (const LoadSegment &l : f.loads()) {
+        offsetOk |= (l.offset & ~uint64_t(0xfff)) == (m.fileOffset & ~uint64_t(0xfff));
+        lo = std::min(lo, l.vaddr);
+        hi = std::max(hi, l.vaddr + l.memsz);
+    }
+    const uint64_t size = m.memoryLimit > m.memoryStart ? m.memoryLimit - m.memoryStart : 0;
+    if (offsetOk && (hi <= lo || size <= (hi - lo) + 0x10000))
+        return true;
+    char buf[160];
+    std::snprintf(buf, sizeof buf,
+                  "the profile has no build id and its mapping (offset 0x%llx, size 0x%llx) does not fit",
+                  static_cast<unsigned long long>(m.fileOffset), static_cast<unsigned long long>(size));
+    why = buf;
+    return false;
+}
+
+} // namespace
+
+Symbolizer::Module &Symbolizer::module(const std::string &path, const std::string &buildId, const Mapping *geometry) {
     const std::string norm = ElfFile::normalizeBuildId(buildId);
     const std::string key = norm.empty() ? "\n" + path : norm;
     auto it = m_modules.find(key);
@@ -58,6 +85,11 @@ Symbolizer::Module &Symbolizer::module(const std::string &path, const std::strin
                      ", the profile expects " + norm;
         break;
     case LookupStatus::Found:
+        if (norm.empty() && geometry && !plausibleWithoutBuildId(m->lookup.main, *geometry, m->message)) {
+            m->status = MappingStatus::BuildIdMismatch;
+            m->message = "refused " + m->lookup.main.path() + ": " + m->message;
+            break;
+        }
         m->status = m->lookup.hasDwarf() ? MappingStatus::Symbolized : MappingStatus::NoDebugInfo;
         if (!m->resolver.open(m->lookup.main, &m->lookup.debug)) {
             m->status = MappingStatus::NoDebugInfo;
@@ -69,9 +101,9 @@ Symbolizer::Module &Symbolizer::module(const std::string &path, const std::strin
 }
 
 MappingStatus Symbolizer::resolve(const std::string &path, const std::string &buildId, uint64_t offset,
-                                  std::vector<Resolved> &out) {
+                                  std::vector<Resolved> &out, const Mapping *geometry) {
     out.clear();
-    Module &m = module(path, buildId);
+    Module &m = module(path, buildId, geometry);
     if (!m.resolver.valid())
         return m.status;
     uint64_t vaddr = 0;
@@ -140,6 +172,7 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
         size_t report;
         uint64_t offset;
         bool known; // offset could be derived
+        const Mapping *mapping;
     };
     std::vector<Work> work;
     std::map<std::pair<uint32_t, uint32_t>, size_t> reportOf; // (module, buildId) -> report index
@@ -156,7 +189,12 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
             it = reportOf.emplace(key, result.mappings.size()).first;
             result.mappings.push_back(std::move(rep));
         }
-        Work w{f, it->second, fr.address, true};
+        Work w{f, it->second, fr.address, true, nullptr};
+        for (const Mapping &m : in.mappings)
+            if (m.file == fr.module && m.buildId == fr.buildId) {
+                w.mapping = &m;
+                break;
+            }
         // "module+0x..." names carry a file-relative offset; a bare "0x..."
         // is the raw address, made relative through the mapping here.
         if (in.strings.view(fr.name).find("+0x") == std::string_view::npos) {
@@ -195,11 +233,11 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
         if (rep.file.empty() && rep.buildId.empty())
             continue; // no mapping at all: nothing to look for
         if (!w.known) {
-            rep.status = module(rep.file, rep.buildId).status;
+            rep.status = module(rep.file, rep.buildId, w.mapping).status;
             continue;
         }
         std::vector<Resolved> chain;
-        rep.status = resolve(rep.file, rep.buildId, w.offset, chain);
+        rep.status = resolve(rep.file, rep.buildId, w.offset, chain, w.mapping);
         if (!chain.empty()) {
             ++rep.symbolized;
             resolved[w.frame] = std::move(chain);
@@ -213,7 +251,7 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
             rep.elfPath = m.lookup.main.path();
             rep.debugPath = m.lookup.debug.valid() ? m.lookup.debug.path() : m.lookup.hasDwarf() ? rep.elfPath : "";
             rep.message = m.message;
-            if (m.status == MappingStatus::BuildIdMismatch)
+            if (m.status == MappingStatus::BuildIdMismatch && !m.message.empty())
                 result.warnings.push_back(m.message);
         }
         result.addresses += rep.addresses;
@@ -280,6 +318,9 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
             }
         }
     }
+    for (const MappingReport &rep : result.mappings)
+        if (rep.status == MappingStatus::BuildIdMismatch && !rep.message.empty())
+            p.addWarning(rep.message, rep.addresses);
     uint64_t byStatus[4] = {0, 0, 0, 0};
     for (const MappingReport &rep : result.mappings)
         byStatus[int(rep.status)] += rep.addresses - rep.symbolized;

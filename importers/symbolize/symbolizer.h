@@ -91,13 +91,15 @@ public:
     // Low-level: resolves file-relative `offset` in the mapping (path, build
     // id); fills `out` (innermost first) and returns the mapping's status.
     // Used by the benchmark and tests; symbolize() goes through it too.
+    // `geometry` (optional) is the profile's mapping, used to sanity-check a
+    // file found by path when the profile has no build id.
     MappingStatus resolve(const std::string &path, const std::string &buildId, uint64_t offset,
-                          std::vector<Resolved> &out);
+                          std::vector<Resolved> &out, const Mapping *geometry = nullptr);
     size_t cacheSize() const { return m_cacheSize; }
 
 private:
     struct Module;
-    Module &module(const std::string &path, const std::string &buildId);
+    Module &module(const std::string &path, const std::string &buildId, const Mapping *geometry);
 
     SymbolizeOptions m_options;
     std::unordered_map<std::string, std::unique_ptr<Module>> m_modules; // key: build id + '\n' + path

@@ -148,8 +148,8 @@ uint64_t fileOffsetOf(const std::string &binary, uint64_t vaddr) {
     return 0;
 }
 
-spanfire::ImportResult addressProfile(const std::string &mappingPath, const std::string &buildId,
-                                      const std::string &binary, uint64_t base, const std::vector<uint64_t> &vaddrs) {
+std::string addressProfileBytes(const std::string &mappingPath, const std::string &buildId, const std::string &binary,
+                                uint64_t base, const std::vector<uint64_t> &vaddrs) {
     using namespace spanfire;
     Segment text;
     for (const Segment &s : loadSegments(binary))
@@ -182,8 +182,16 @@ spanfire::ImportResult addressProfile(const std::string &mappingPath, const std:
         p.sampleLabels.push_back(0);
     }
     p.finish();
-    const std::string bytes = writePprof(p);
-    return importBytes("address-profile.pb.gz", bytes);
+    return writePprof(p);
+}
+
+spanfire::ImportResult addressProfile(const std::string &mappingPath, const std::string &buildId,
+                                      const std::string &binary, uint64_t base, const std::vector<uint64_t> &vaddrs) {
+    using namespace spanfire;
+    const std::string bytes = addressProfileBytes(mappingPath, buildId, binary, base, vaddrs);
+    ImportOptions io;
+    io.symbolize = false; // the tests call the Symbolizer themselves
+    return importBytes("address-profile.pb.gz", bytes, io);
 }
 
 } // namespace symtest

@@ -50,6 +50,9 @@ void copyFile(const std::string &from, const std::string &to);
 // file-relative offsets. `vaddrs` are link-time addresses.
 spanfire::ImportResult addressProfile(const std::string &mappingPath, const std::string &buildId,
                                       const std::string &binary, uint64_t base, const std::vector<uint64_t> &vaddrs);
+// The same profile as gzip'ed pprof bytes.
+std::string addressProfileBytes(const std::string &mappingPath, const std::string &buildId, const std::string &binary,
+                                uint64_t base, const std::vector<uint64_t> &vaddrs);
 // File-relative offset of a link-time address (through readelf's segments).
 uint64_t fileOffsetOf(const std::string &binary, uint64_t vaddr);
 

@@ -173,3 +173,98 @@ TEST(SymbolizeProfile, GoToolPprofReadsTheOutput) {
     EXPECT_NE(top.find("fib"), std::string::npos) << top;
     EXPECT_EQ(top.find("+0x"), std::string::npos) << top;
 }
+
+TEST(SymbolizeProfile, ImportSymbolizesOnLoad) {
+    // ImportOptions::symbolize (default on): importFile/importBytes hand back
+    // the symbolized model; with it off the frames stay module+0xoffset.
+    const std::string binary = fixture("inline_c");
+    const auto addrs = functionAddresses(binary, {"worker"});
+    TempDir tmp;
+    const std::string stripped = tmp.path() + "/app";
+    const std::string id = gnuBuildId(binary);
+    run("mkdir -p '" + tmp.path() + "/dbg/.build-id/" + id.substr(0, 2) + "'");
+    run(std::string(SYM_OBJCOPY) + " --only-keep-debug '" + binary + "' '" + tmp.path() + "/dbg/.build-id/" +
+        id.substr(0, 2) + "/" + id.substr(2) + ".debug'");
+    run(std::string(SYM_OBJCOPY) + " --strip-all '" + binary + "' '" + stripped + "'");
+    const std::string bytes = addressProfileBytes(stripped, id, binary, 0, addrs);
+
+    ImportOptions io;
+    io.debugDirs = {tmp.path() + "/dbg"};
+    int lastProgress = -1;
+    std::string stage;
+    io.progress = [&](int permille, const char *s) {
+        lastProgress = permille;
+        stage = s;
+    };
+    const ImportResult on = importBytes("on.pb.gz", bytes, io);
+    ASSERT_TRUE(on.ok) << on.error.toString();
+    const Profile &p = *on.profile;
+    EXPECT_EQ(stage, "symbolizing");
+    EXPECT_EQ(lastProgress, 1000);
+    bool sawWorker = false;
+    for (size_t i = 0; i < p.sampleCount(); ++i) {
+        NodeId n(p.sampleNode[i]);
+        while (p.trie.parent(n) != StackTrie::root())
+            n = p.trie.parent(n);
+        EXPECT_EQ(p.strings.view(p.frameOf(n).name), "worker");
+        sawWorker = true;
+    }
+    EXPECT_TRUE(sawWorker);
+
+    io.symbolize = false;
+    const ImportResult off = importBytes("off.pb.gz", bytes, io);
+    ASSERT_TRUE(off.ok);
+    EXPECT_EQ(off.profile->frameOf(NodeId(off.profile->sampleNode[0])).kind, FrameKind::Unsymbolized);
+
+    // Cancelled while symbolizing: a cancelled import, no crash.
+    std::atomic<bool> cancel{true};
+    ImportOptions cancelled;
+    cancelled.cancel = &cancel;
+    const ImportResult c = importBytes("cancel.pb.gz", bytes, cancelled);
+    EXPECT_FALSE(c.ok);
+    EXPECT_TRUE(c.error.cancelled);
+
+    // The refusal reaches the import's warnings.
+    const std::string wrong = addressProfileBytes(binary, std::string(40, 'a'), binary, 0, addrs);
+    const ImportResult refused = importBytes("wrong.pb.gz", wrong);
+    ASSERT_TRUE(refused.ok);
+    bool named = false;
+    for (const auto &w : refused.warnings)
+        named |= w.name.find("refused " + binary) == 0 && w.count == addrs.size();
+    EXPECT_TRUE(named);
+}
+
+TEST(SymbolizeProfile, NoBuildIdNeedsAFittingMapping) {
+    // No build id: the file at the mapping path is used only when the
+    // mapping could be one of its segments.
+    const std::string binary = fixture("inline_c");
+    const auto addrs = functionAddresses(binary, {"worker"});
+    const ImportResult fits = addressProfile(binary, "", binary, 0, addrs);
+    const SymbolizeResult a = symbolize(*fits.profile, SymbolizeOptions{});
+    ASSERT_EQ(a.mappings.size(), 1u);
+    EXPECT_EQ(a.mappings[0].status, MappingStatus::Symbolized);
+    EXPECT_EQ(a.symbolized, addrs.size());
+
+    Profile p;
+    p.sampleTypes.push_back({p.strings.intern("samples"), p.strings.intern("count")});
+    Mapping m;
+    m.memoryStart = 0x400000;
+    m.memoryLimit = 0x400000 + (1ull << 30); // 1 GiB: not this small file
+    m.fileOffset = 0x123000;
+    m.file = p.strings.intern(binary);
+    p.mappings.push_back(m);
+    Frame f;
+    f.kind = FrameKind::Unsymbolized;
+    f.module = m.file;
+    f.address = 0x123456;
+    f.name = f.systemName = p.strings.intern("inline_c+0x123456");
+    p.sampleNode.push_back(p.trie.child(StackTrie::root(), p.frames.intern(f)).v);
+    p.values = {{1}};
+    p.sampleLabels.push_back(0);
+    p.finish();
+    const SymbolizeResult b = symbolize(p, SymbolizeOptions{});
+    ASSERT_EQ(b.mappings.size(), 1u);
+    EXPECT_EQ(b.mappings[0].status, MappingStatus::BuildIdMismatch);
+    EXPECT_NE(b.mappings[0].message.find("no build id"), std::string::npos);
+    EXPECT_EQ(b.symbolized, 0u);
+}
