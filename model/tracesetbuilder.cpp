@@ -333,6 +333,10 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     bool anyShared = false;
     for (uint32_t i = 0; i < n && !anyShared; ++i)
         anyShared = sp[i].d.shared;
+    constexpr uint32_t kWindow = 32;
+    std::vector<uint64_t> ids(n);
+    for (uint32_t i = 0; i < n; ++i)
+        ids[i] = sp[i].d.spanId;
     std::vector<uint32_t> par(n, kNone);
     uint64_t orphans = 0, selfParents = 0;
     for (uint32_t i = 0; i < n; ++i) {
@@ -348,8 +352,22 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         }
         if (d.parentSpanId == 0)
             continue;
-        // Without Zipkin shared spans there is no server side to prefer.
-        uint32_t p = anyShared ? lookup(d.traceId, d.parentSpanId, true) : kNone;
+        uint32_t p = kNone;
+        if (!anyShared) {
+            // Exporters write a trace's spans close together: look for the
+            // parent among the neighbours (a sequential scan of a compact
+            // column) before paying the random access of the hash probe. The
+            // alive copy found is the same one the hash holds (the first).
+            const uint32_t lo = i > kWindow ? i - kWindow : 0, hi = std::min(n, i + kWindow + 1);
+            for (uint32_t j = lo; j < hi; ++j) {
+                if (ids[j] == d.parentSpanId && j != i && alive[j] && sp[j].d.traceId == d.traceId) {
+                    p = j;
+                    break;
+                }
+            }
+        } else {
+            p = lookup(d.traceId, d.parentSpanId, true); // prefer the server side of a shared pair
+        }
         if (p == kNone || p == i)
             p = lookup(d.traceId, d.parentSpanId, false);
         if (p == i) {
