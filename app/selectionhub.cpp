@@ -6,7 +6,10 @@
 #include "views/spantimelinewidget.h"
 #include "views/traceselection.h"
 
+#include <QCoreApplication>
 #include <QLocale>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace spanfire::app {
 
@@ -14,7 +17,19 @@ SelectionHub::SelectionHub(QObject *parent) : QObject(parent), m_traces(new view
     connect(m_traces, &views::TraceSelection::spanRowChanged, this, &SelectionHub::applySpanSelection);
 }
 
-SelectionHub::~SelectionHub() = default;
+SelectionHub::~SelectionHub() {
+    ++m_linkGeneration;
+    for (QFuture<void> &f : m_workers)
+        f.waitForFinished();
+}
+
+void SelectionHub::waitForLink() {
+    for (QFuture<void> &f : m_workers)
+        f.waitForFinished();
+    m_workers.clear();
+    // The result is posted as a queued call; deliver it now.
+    QCoreApplication::sendPostedEvents(this);
+}
 
 int SelectionHub::slowestTrace(const TraceSet &set) {
     int best = -1;
@@ -67,14 +82,40 @@ void SelectionHub::rebuildLink() {
     if (m_profileView && m_link)
         m_profileView->clearSelection();
     m_link.reset();
-    if (m_profile && m_set)
-        m_link = std::make_shared<const LinkIndex>(LinkIndex::build(*m_profile, *m_set));
+    const quint64 gen = ++m_linkGeneration;
+    m_linking = m_profile && m_set;
+    if (m_linking) {
+        m_workers.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+        QPointer<SelectionHub> self(this);
+        // The hub outlives its workers (the destructor waits), so `self` is valid to post to.
+        m_workers.append(QtConcurrent::run([self, gen, profile = m_profile, set = m_set] {
+            auto link = std::make_shared<const LinkIndex>(LinkIndex::build(*profile, *set));
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, gen, link]() {
+                    if (self)
+                        self->onLinkBuilt(gen, link);
+                },
+                Qt::QueuedConnection);
+        }));
+    }
     emit linkChanged();
+}
+
+void SelectionHub::onLinkBuilt(quint64 generation, std::shared_ptr<const LinkIndex> link) {
+    if (generation != m_linkGeneration)
+        return; // superseded by a newer profile / trace set
+    m_link = std::move(link);
+    m_linking = false;
+    emit linkChanged();
+    applySpanSelection();
 }
 
 QString SelectionHub::linkStatus() const {
     if (!m_profile || !m_set)
         return QString();
+    if (m_linking)
+        return tr("Linking samples to spans\u2026");
     if (!m_link || m_link->method() == LinkMethod::None || m_link->linkedSamples() == 0)
         return tr("Profile and traces are not linked (no span ids or timestamps in the profile match these spans)");
     const QLocale locale;

@@ -59,8 +59,9 @@ void dropFiles(QWidget *target, const QStringList &paths) {
     QVERIFY(drop.isAccepted());
 }
 
+// Loading done and the span/sample link (built on a worker) delivered.
 bool waitIdle(MainWindow &w, int ms = 60000) {
-    return QTest::qWaitFor([&] { return !w.loadJob()->isRunning(); }, ms);
+    return QTest::qWaitFor([&] { return !w.loadJob()->isRunning() && !w.selectionHub()->isLinking(); }, ms);
 }
 
 } // namespace
@@ -327,6 +328,29 @@ private slots:
         QVERIFY(!w.selectionHub()->linkIndex());
         QVERIFY(w.summaryText().contains(QStringLiteral("File")));
         QCOMPARE(w.windowTitle(), QStringLiteral("Spanfire"));
+    }
+
+    // A link build superseded before it finishes never lands.
+    void supersededLinkIsDropped() {
+        const auto t = spanfire::importFile(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json");
+        const auto p = spanfire::importFile(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        QVERIFY(t.ok && p.ok);
+        spanfire::app::SelectionHub hub;
+        QSignalSpy changed(&hub, &spanfire::app::SelectionHub::linkChanged);
+        hub.setProfile(p.profile);
+        QVERIFY(!hub.isLinking());
+        hub.showTraces(t.traces);
+        QVERIFY(hub.isLinking());
+        hub.showTraces(nullptr); // supersedes the running build
+        QVERIFY(!hub.isLinking());
+        hub.waitForLink();
+        QTest::qWait(20);
+        QVERIFY(!hub.linkIndex());
+        hub.showTraces(t.traces);
+        hub.waitForLink();
+        QVERIFY(hub.linkIndex());
+        QVERIFY(hub.linkIndex()->linkedSamples() > 0);
+        QVERIFY(changed.count() >= 4);
     }
 
     void dockTogglesAreInViewMenu() {
