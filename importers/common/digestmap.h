@@ -43,7 +43,8 @@ inline Digest digestBytes(const void *data, size_t n) {
         n -= 8;
     }
     uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    if (n > 0) // p may be null for an empty key
+        std::memcpy(&w, p, n);
     a = (a ^ w) * 0x87C37B91114253D5ull;
     b = (b + w) * 0x4CF5AD432745937Full;
     return {fmix64(a ^ (b >> 17)), fmix64(b + a)};

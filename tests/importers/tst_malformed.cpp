@@ -121,7 +121,10 @@ TEST(Malformed, RandomAndMutatedBytes) {
     for (const char *name : {"google-pprof__sample.cpu.pb.gz", "parca__profile-with-labels.pb.gz",
                              "pyroscope__cpu-unknown.pb.gz", "pyroscope__nodejs-wall.pb.gz"}) {
         const std::string full = raw(readFile(corpusDir() + "/pprof/" + name));
-        for (int i = 0; i < 150; ++i) {
+        // SPANFIRE_FUZZ_ROUNDS raises the count for a longer (e.g. ASan) run.
+        const char *rounds = std::getenv("SPANFIRE_FUZZ_ROUNDS");
+        const int n = rounds ? std::max(1, std::atoi(rounds)) : 150;
+        for (int i = 0; i < n; ++i) {
             std::string m = full;
             const int flips = 1 + int(rng() % 8);
             for (int k = 0; k < flips; ++k)
