@@ -148,13 +148,12 @@ Format sniffProtobuf(std::string_view b) {
     bool sawSampleTypeShape = false;
     for (; fields < kMaxProbeFields && r.next(field, t); ++fields) {
         if (!pprofFieldOk(field, t)) {
-            onlyLen12 = onlyLen12 && false;
+            onlyLen12 = false;
             break;
         }
         known += field <= 15;
         onlyLen12 = onlyLen12 && (field == 1 || field == 2) && t == WireType::Len;
         hasStrings |= field == 6;
-        const uint64_t at = r.offset();
         if (field == 1 && t == WireType::Len) {
             // pprof ValueType {1: varint, 2: varint} vs OTLP ResourceSpans {1: LEN...}
             WireReader in = r.sub();
@@ -168,7 +167,6 @@ Format sniffProtobuf(std::string_view b) {
             sawSampleTypeShape |= varintsOnly && in.ok();
             continue;
         }
-        (void)at;
         r.skip(t);
     }
     const bool cleanEnd = r.ok() && (r.atEnd() || fields == kMaxProbeFields);
