@@ -173,11 +173,17 @@ FlameTree Aggregator::buildTransformed(const SampleSelection &sel, int col, cons
     std::unordered_map<uint64_t, uint32_t> childIndex;
     std::vector<uint32_t> path;
     uint64_t kept = 0;
+    bool live = complete;
+    uint32_t visited = 0;
     for (uint32_t leaf : m_touched) {
         const int64_t v = m_self[leaf];
         m_self[leaf] = 0;
         m_mark[leaf] = 0;
-        if (!complete)
+        // Path rewriting costs O(depth) per leaf: poll cancel here too, but
+        // keep resetting the scratch entries of the remaining leaves.
+        if (live && cancel && (++visited & 1023u) == 0 && cancel->load(std::memory_order_relaxed))
+            live = false;
+        if (!live)
             continue;
         path.clear();
         for (uint32_t n = leaf; n != 0 && n != NodeId::kNone; n = p.trie.parents()[n])
@@ -215,7 +221,7 @@ FlameTree Aggregator::buildTransformed(const SampleSelection &sel, int col, cons
         self[cur] += v;
         ++kept;
     }
-    if (!complete) {
+    if (!live) {
         FlameTree empty;
         empty.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
         return empty;
