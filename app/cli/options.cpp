@@ -27,7 +27,10 @@ const char *usage() {
            "      one row per trace; with --trace, one row per span of that trace;\n"
            "      --with-samples (profiles given too) adds linked sample counts\n"
            "  render FILE... --view flame|icicle|top|window|timeline --out OUT.png [--size WxH]\n"
-           "      [--sample-type TYPE] [--trace ID]   renders the real widgets offscreen\n"
+           "      [--sample-type TYPE] [--trace ID]   renders the real widgets offscreen;\n"
+           "      without --size, flame/icicle images grow taller to show every stack level\n"
+           "  symbolize IN OUT.pb.gz [--debug-dir DIR]... [--no-system-debug-dir] [--json]\n"
+           "      resolves address-only frames from local ELF/DWARF files; writes gzip pprof\n"
            "\n"
            "exit status: 0 on success, 2 on bad input (one line on stderr naming the file)\n";
 }
@@ -139,6 +142,7 @@ bool parseOptions(const std::vector<std::string> &args, CliOptions &o, std::stri
         } else if (a == "--size") {
             if (!needValue(v))
                 return false;
+            o.sizeGiven = true;
             if (!parseSize(v, o.width, o.height)) {
                 error = "--size needs WxH (16..16384), got '" + v + "'";
                 return false;

@@ -18,7 +18,8 @@ struct CliOptions {
     std::string out;        // render: output PNG
     int width = 1600;
     int height = 1000;
-    std::string traceId; // spans / render timeline: 32 hex digits (prefix allowed); top/folded: filter
+    bool sizeGiven = false; // --size given (else flame/icicle grow to show every level)
+    std::string traceId;    // spans / render timeline: 32 hex digits (prefix allowed); top/folded: filter
     // Span filters for top/folded/render (trace files given beside the profiles).
     std::string spanId;         // 16 hex digits
     std::string scope = "self"; // self | descendants | exclusive

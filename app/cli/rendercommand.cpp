@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QTableView>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -137,8 +138,12 @@ int runRender(const CliOptions &o, int argc, char **argv) {
 
     views::FlameGraphWidget flame;
     flame.setOrientation(o.view == "icicle" ? views::FlameOrientation::Icicle : views::FlameOrientation::Flame);
+    const uint32_t depth = tree.maxDepth;
     flame.setData(profile, std::move(tree));
-    return save(flame.paintToImage(size, 1.0), o.out) ? kExitOk : kExitBadInput;
+    QSize flameSize = size;
+    if (!o.sizeGiven) // default size: tall enough for every level of the graph
+        flameSize.setHeight(std::max(size.height(), int(depth + 2) * flame.rowHeight()));
+    return save(flame.paintToImage(flameSize, 1.0), o.out) ? kExitOk : kExitBadInput;
 }
 
 } // namespace spanfire::cli
