@@ -100,6 +100,14 @@ void functionTotals(const Profile &p, size_t type, std::map<std::string, int64_t
     }
 }
 
+// The figures are pprof's, for the file as it is: no local symbolization
+// (which would depend on the binaries installed on the test machine).
+ImportOptions asIs() {
+    ImportOptions o;
+    o.symbolize = false;
+    return o;
+}
+
 std::vector<std::string> expectedFiles() {
     std::vector<std::string> out;
     for (const auto &n : listDir(testDataDir() + "/pprof-expected"))
@@ -113,7 +121,7 @@ void checkFile(const std::string &name) {
     const Expected e = parseExpected(testDataDir() + "/pprof-expected/" + name + ".txt");
     ASSERT_EQ(e.file, name);
     const std::string path = corpusDir() + "/pprof/" + name;
-    const ImportResult r = importFile(path);
+    const ImportResult r = importFile(path, asIs());
     if (!e.ok) {
         ASSERT_FALSE(r.ok) << "pprof rejects it: " << e.error;
         EXPECT_EQ(r.error.file, path);
@@ -166,7 +174,7 @@ TEST(PprofCorpus, MatchesGoToolPprof) {
 
 TEST(PprofCorpus, SpecificContent) {
     // Facts from SOURCES.md that pprof's figures do not show.
-    const ImportResult labels = importFile(corpusDir() + "/pprof/pyroscope__go.cpu.labels.pprof");
+    const ImportResult labels = importFile(corpusDir() + "/pprof/pyroscope__go.cpu.labels.pprof", asIs());
     ASSERT_TRUE(labels.ok);
     EXPECT_EQ(labels.format, "pprof (gzip)");
     const Profile &p = *labels.profile;
@@ -179,25 +187,26 @@ TEST(PprofCorpus, SpecificContent) {
             withProfileId += l->key == profileId;
     EXPECT_EQ(withProfileId, 475u);
 
-    const ImportResult raw = importFile(corpusDir() + "/pprof/pyroscope__heap-js.pprof");
+    const ImportResult raw = importFile(corpusDir() + "/pprof/pyroscope__heap-js.pprof", asIs());
     ASSERT_TRUE(raw.ok);
     EXPECT_EQ(raw.format, "pprof");
 
-    const ImportResult utf8 = importFile(corpusDir() + "/pprof/pyroscope__invalid_utf8.pb.gz");
+    const ImportResult utf8 = importFile(corpusDir() + "/pprof/pyroscope__invalid_utf8.pb.gz", asIs());
     ASSERT_TRUE(utf8.ok);
     bool warned = false;
     for (const auto &w : utf8.warnings)
         warned |= w.name.find("not valid UTF-8") != std::string::npos;
     EXPECT_TRUE(warned);
 
-    const ImportResult stripped = importFile(corpusDir() + "/pprof/parca__normal-cpu.stripped.pprof");
+    const ImportResult stripped = importFile(corpusDir() + "/pprof/parca__normal-cpu.stripped.pprof", asIs());
     ASSERT_TRUE(stripped.ok);
     const Profile &s = *stripped.profile;
     const Frame &leaf = s.frameOf(NodeId(s.sampleNode[0]));
     EXPECT_EQ(leaf.kind, FrameKind::Unsymbolized);
     EXPECT_FALSE(s.strings.view(leaf.buildId).empty());
 
-    const ImportResult cpp = importFile(corpusDir() + "/pprof/google-pprof__cppbench.cpu_no_samples_type.pb.gz");
+    const ImportResult cpp =
+        importFile(corpusDir() + "/pprof/google-pprof__cppbench.cpu_no_samples_type.pb.gz", asIs());
     ASSERT_TRUE(cpp.ok);
     EXPECT_NE(cpp.profile->strings.view(cpp.profile->dropFrames).find("ProfileData::Add"), std::string::npos);
     EXPECT_EQ(cpp.profile->mappings.size(), 12u);
@@ -207,13 +216,13 @@ TEST(PprofCorpus, SeveralProfilesAtOnce) {
     const auto names = expectedFiles();
     std::vector<ImportResult> sequential;
     for (const auto &n : names)
-        sequential.push_back(importFile(corpusDir() + "/pprof/" + n));
+        sequential.push_back(importFile(corpusDir() + "/pprof/" + n), asIs());
     std::vector<ImportResult> parallel(names.size());
     std::vector<std::thread> threads;
     for (size_t t = 0; t < 4; ++t)
         threads.emplace_back([&, t] {
             for (size_t i = t; i < names.size(); i += 4)
-                parallel[i] = importFile(corpusDir() + "/pprof/" + names[i]);
+                parallel[i] = importFile(corpusDir() + "/pprof/" + names[i], asIs());
         });
     for (auto &th : threads)
         th.join();
