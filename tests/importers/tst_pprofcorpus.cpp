@@ -216,7 +216,7 @@ TEST(PprofCorpus, SeveralProfilesAtOnce) {
     const auto names = expectedFiles();
     std::vector<ImportResult> sequential;
     for (const auto &n : names)
-        sequential.push_back(importFile(corpusDir() + "/pprof/" + n), asIs());
+        sequential.push_back(importFile(corpusDir() + "/pprof/" + n, asIs()));
     std::vector<ImportResult> parallel(names.size());
     std::vector<std::thread> threads;
     for (size_t t = 0; t < 4; ++t)
