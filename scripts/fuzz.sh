@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (tests/fuzz) with clang + ASan + UBSan in
+# build/fuzz and runs each for a bounded time.
+#
+#   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]
+#
+# SECONDS_PER_TARGET defaults to 60 (CI may pass less). Seeds are copied at
+# run time from the shared corpus ($SPANFIRE_CORPUS, default ../shared/corpus;
+# never committed: some files are AGPL/CDDL) plus the committed regression
+# inputs in tests/fuzz/regressions/<target>/. The growing work corpus stays in
+# build/fuzz/corpus/<target>; crashes land in build/fuzz/artifacts/<target>/.
+# Exit status: 0 when no target found a crash, leak, timeout or OOM.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BUILD="${SPANFIRE_FUZZ_BUILD:-$ROOT/build/fuzz}"
+CORPUS="${SPANFIRE_CORPUS:-$ROOT/../shared/corpus}"
+SECS="${1:-60}"
+shift || true
+ALL_TARGETS=(sniff gzip zstd pprof folded otlp_proto otlp_json jaeger zipkin traces import_bytes)
+if [ "$#" -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
+
+SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+  -DSPANFIRE_FUZZ=ON -DSPANFIRE_BUILD_GUI=OFF -DSPANFIRE_BUILD_TESTS=OFF -DSPANFIRE_BUILD_BENCH=OFF \
+  -DCMAKE_C_FLAGS="$SAN" -DCMAKE_CXX_FLAGS="$SAN" >/dev/null
+ninja -C "$BUILD" -j"${JOBS:-2}" $(printf 'fuzz_%s ' "${TARGETS[@]}")
+
+# seed TARGET: fills $BUILD/seeds/TARGET from the corpus.
+seed() {
+  local t="$1" dir="$BUILD/seeds/$1" f
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  [ -d "$CORPUS" ] || return 0
+  case "$t" in
+    sniff | traces | import_bytes)
+      find "$CORPUS" -type f ! -name SOURCES.md -exec cp {} "$dir/" \; ;;
+    gzip) cp "$CORPUS"/pprof/*.gz "$dir/" ;;
+    zstd) cp "$CORPUS"/otlp-traces/derived/*.zst "$dir/" ;;
+    pprof)
+      for f in "$CORPUS"/pprof/*; do
+        if gzip -t "$f" 2>/dev/null; then gzip -dc "$f" >"$dir/$(basename "$f").raw"; else cp "$f" "$dir/"; fi
+      done ;;
+    folded) cp "$CORPUS"/collapsed/* "$dir/" ;;
+    otlp_proto)
+      cp "$CORPUS"/otlp-traces/derived/*.binpb "$dir/"
+      zstd -qdc "$CORPUS"/otlp-traces/derived/fileexporter_proto_native.bin.zst >"$dir/native.bin" ;;
+    otlp_json) cp "$CORPUS"/otlp-traces/*.json* "$CORPUS"/otlp-traces/derived/*.jsonl "$dir/" ;;
+    jaeger) cp "$CORPUS"/jaeger/* "$dir/" ;;
+    zipkin) cp "$CORPUS"/zipkin/* "$dir/" ;;
+  esac
+}
+
+status=0
+summary=""
+start=$(date +%s)
+for t in "${TARGETS[@]}"; do
+  seed "$t"
+  mkdir -p "$BUILD/corpus/$t" "$BUILD/artifacts/$t" "$BUILD/logs"
+  dirs=("$BUILD/corpus/$t" "$BUILD/seeds/$t")
+  [ -d "$ROOT/tests/fuzz/regressions/$t" ] && dirs+=("$ROOT/tests/fuzz/regressions/$t")
+  dict=()
+  case "$t" in otlp_json | jaeger | zipkin | traces | import_bytes) dict=(-dict="$ROOT/tests/fuzz/json.dict") ;; esac
+  log="$BUILD/logs/$t.log"
+  rc=0
+  ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}" \
+    "$BUILD/tests/fuzz/fuzz_$t" -max_total_time="$SECS" -timeout=10 -rss_limit_mb=2048 -max_len=262144 \
+    -print_final_stats=1 -artifact_prefix="$BUILD/artifacts/$t/" "${dict[@]}" "${dirs[@]}" >"$log" 2>&1 || rc=$?
+  execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  found=$(find "$BUILD/artifacts/$t" -type f -newer "$BUILD/seeds/$t" | wc -l)
+  line=$(printf '%-13s rc=%-3s execs=%-10s cov=%-6s new-artifacts=%s' "$t" "$rc" "${execs:-?}" "${cov:-?}" "$found")
+  echo "$line"
+  summary+="$line"$'\n'
+  if [ "$rc" -ne 0 ] || [ "$found" -ne 0 ]; then
+    status=1
+    grep -m3 -E 'ERROR|SUMMARY|runtime error|contract broken' "$log" || true
+  fi
+done
+echo "---- fuzz summary ($(($(date +%s) - start)) s, ${SECS} s per target) ----"
+printf '%s' "$summary"
+exit "$status"

@@ -1,0 +1,195 @@
+#include "tests/fuzz/fuzztargets.h"
+
+#include "importers/common/decompress.h"
+#include "importers/common/importcontext.h"
+#include "importers/folded/foldedimporter.h"
+#include "importers/jaeger/jaegerjson.h"
+#include "importers/otlp/otlpjson.h"
+#include "importers/otlp/otlpproto.h"
+#include "importers/pprof/pprofimporter.h"
+#include "importers/traces.h"
+#include "importers/zipkin/zipkinjson.h"
+#include "model/aggregator.h"
+#include "model/spantable.h"
+
+#include <simdjson.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace spanfire::fuzz {
+
+namespace {
+
+const char kName[] = "fuzz-input";
+
+[[noreturn]] void contractBroken(const char *what, const std::string &detail) {
+    std::fprintf(stderr, "importer contract broken: %s: %s\n", what, detail.c_str());
+    std::abort();
+}
+
+// A failed import must name the file and say what is wrong.
+void checkError(const ImportError &e) {
+    if (e.file != kName)
+        contractBroken("error does not name the file", e.toString());
+    if (e.message.empty())
+        contractBroken("error without a message", e.toString());
+}
+
+void checkResult(const ImportResult &r) {
+    if (!r.ok) {
+        checkError(r.error);
+        return;
+    }
+    if (!r.profile && !r.traces)
+        contractBroken("ok result without a profile or traces", r.format);
+}
+
+// Exercises what the views do first with a fresh profile: one flame tree per
+// sample type, plus the inverted one, so that hostile values reach the model.
+void aggregate(const std::shared_ptr<const Profile> &profile) {
+    if (!profile)
+        return;
+    Aggregator agg(profile);
+    for (size_t col = 0; col < profile->sampleTypes.size() && col < 4; ++col)
+        agg.build(SampleSelection::everything(), int(col));
+    if (!profile->sampleTypes.empty()) {
+        Transforms t;
+        t.inverted = true;
+        t.collapseRecursion = true;
+        agg.build(SampleSelection::everything(), profile->defaultSampleType, t);
+    }
+}
+
+void runSniff(std::string_view bytes) {
+    const Format f = sniff(bytes);
+    if (!formatName(f))
+        contractBroken("formatName", "null");
+    (void)looksLikeTraces(bytes);
+}
+
+void runDecompress(std::string_view bytes, bool gzip) {
+    const ImportOptions options = fuzzOptions();
+    ImportContext ctx(kName, options);
+    ByteBuffer out;
+    const bool ok = gzip ? gunzip(ctx, bytes, out) : unzstd(ctx, bytes, out);
+    if (ok && out.size() > options.limits.maxDecompressedBytes)
+        contractBroken("decompressed past the limit", std::to_string(out.size()));
+    if (!ok)
+        checkError(ctx.error());
+}
+
+void runGzip(std::string_view bytes) {
+    runDecompress(bytes, true);
+}
+
+void runZstd(std::string_view bytes) {
+    runDecompress(bytes, false);
+}
+
+void runPprof(std::string_view bytes) {
+    const ImportOptions options = fuzzOptions();
+    ImportContext ctx(kName, options);
+    std::shared_ptr<Profile> p = importPprof(ctx, bytes);
+    if (!p)
+        checkError(ctx.error());
+    aggregate(p);
+}
+
+void runFolded(std::string_view bytes) {
+    const ImportOptions options = fuzzOptions();
+    ImportContext ctx(kName, options);
+    std::shared_ptr<Profile> p = importFolded(ctx, bytes);
+    if (!p)
+        checkError(ctx.error());
+    aggregate(p);
+}
+
+void runOtlpProto(std::string_view bytes) {
+    TraceSetBuilder builder;
+    ProtoTraceError error;
+    if (!readOtlpTracesProto(builder, bytes, &error) && error.message.empty())
+        contractBroken("protobuf error without a message", std::to_string(error.offset));
+    if (!builder.finish())
+        contractBroken("finish() returned null", "");
+}
+
+// One JSON document through one reader, as traceimport.cpp dispatches it.
+template <class Is, class Read> void runJson(std::string_view bytes, Is is, Read read) {
+    simdjson::dom::parser parser;
+    const simdjson::padded_string padded(bytes);
+    simdjson::dom::element root;
+    if (parser.parse(padded).get(root))
+        return;
+    if (!is(root))
+        return;
+    TraceSetBuilder builder;
+    JsonTraceReader reader(builder);
+    try {
+        read(reader, root);
+    } catch (const JsonSchemaError &e) {
+        if (std::string(e.what()).empty())
+            contractBroken("schema error without a message", "");
+    }
+    if (!builder.finish())
+        contractBroken("finish() returned null", "");
+}
+
+void runOtlpJson(std::string_view bytes) {
+    runJson(bytes, isOtlpTracesJson, readOtlpTracesJson);
+}
+
+void runJaeger(std::string_view bytes) {
+    runJson(bytes, isJaegerJson, readJaegerJson);
+}
+
+void runZipkin(std::string_view bytes) {
+    runJson(bytes, isZipkinJson, readZipkinJson);
+}
+
+void runTraces(std::string_view bytes) {
+    checkResult(importTraceBytes(kName, bytes, fuzzOptions()));
+}
+
+void runImportBytes(std::string_view bytes) {
+    const ImportResult r = importBytes(kName, bytes, fuzzOptions());
+    checkResult(r);
+    aggregate(r.profile);
+}
+
+} // namespace
+
+ImportOptions fuzzOptions() {
+    ImportOptions o;
+    o.limits.maxDecompressedBytes = 64ull << 20;
+    o.limits.maxSamples = 4'000'000;
+    o.limits.maxStringBytes = 64ull << 20;
+    return o;
+}
+
+const std::vector<Target> &targets() {
+    static const std::vector<Target> all = {
+        {"sniff", runSniff},
+        {"gzip", runGzip},
+        {"zstd", runZstd},
+        {"pprof", runPprof},
+        {"folded", runFolded},
+        {"otlp_proto", runOtlpProto},
+        {"otlp_json", runOtlpJson},
+        {"jaeger", runJaeger},
+        {"zipkin", runZipkin},
+        {"traces", runTraces},
+        {"import_bytes", runImportBytes},
+    };
+    return all;
+}
+
+const Target *findTarget(std::string_view name) {
+    for (const Target &t : targets())
+        if (name == t.name)
+            return &t;
+    return nullptr;
+}
+
+} // namespace spanfire::fuzz
