@@ -16,6 +16,8 @@
 #include <QToolTip>
 #include <QWheelEvent>
 
+#include <ctime>
+
 using namespace spanfire;
 using namespace spanfire::views;
 using spanfire::testing::kBase;
@@ -34,6 +36,12 @@ double timeAt(const SpanTimelineWidget &w, double x) {
     const auto [s, e] = w.visibleRange();
     const QRect a = w.barArea();
     return double(s) + (x - a.left()) / a.width() * double(e - s);
+}
+
+double threadCpuMs() {
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
 }
 
 void sendWheel(QWidget *w, QPointF pos, QPoint angle, Qt::KeyboardModifiers mods) {
@@ -443,18 +451,22 @@ private slots:
         QImage target(w.size(), QImage::Format_ARGB32_Premultiplied);
         w.render(&target); // builds the minimap once
         QVERIFY(target.save(outputDir() + QStringLiteral("/timeline_100k_whole.png")));
+        // Wall time and this thread's CPU time: the machine is shared, so the
+        // assertion uses CPU time (what the paint costs), both are printed.
         QElapsedTimer timer;
         const int kRuns = 20;
-        double worst = 0, total = 0;
+        double worst = 0, total = 0, cpuTotal = 0;
         for (int i = 0; i < kRuns; ++i) {
             // A different zoom and scroll position each time: full base-layer repaint.
             const int64_t len = int64_t(10000.0 * kMs / std::pow(1.6, i));
             const int64_t start = kBase + (10000 * kMs - len) * i / kRuns;
             w.zoomTo(start, start + len);
             w.scrollToRow(uint32_t(i * 4999));
+            const double cpu0 = threadCpuMs();
             timer.start();
             w.render(&target);
             const double ms = timer.nsecsElapsed() / 1e6;
+            cpuTotal += threadCpuMs() - cpu0;
             worst = std::max(worst, ms);
             total += ms;
         }
@@ -462,10 +474,16 @@ private slots:
         for (int i = 0; i < kRuns; ++i)
             w.render(&target); // hover-style repaint from the cache
         const double cached = timer.nsecsElapsed() / 1e6 / kRuns;
-        qInfo("100k-span timeline repaint: mean %.2f ms, worst %.2f ms, from cache %.2f ms", total / kRuns, worst,
-              cached);
+        qInfo("100k-span timeline full repaint: mean %.2f ms wall (%.2f ms CPU), worst %.2f ms wall; "
+              "from cache %.2f ms wall",
+              total / kRuns, cpuTotal / kRuns, worst, cached);
         target.save(outputDir() + QStringLiteral("/timeline_100k.png"));
-        QVERIFY2(total / kRuns < 50, "repaint far above the 16 ms budget");
+#ifdef NDEBUG
+        const double budgetMs = 16; // the target
+#else
+        const double budgetMs = 160; // unoptimised / sanitizer builds
+#endif
+        QVERIFY2(cpuTotal / kRuns < budgetMs, "repaint CPU time above the budget");
     }
 };
 
