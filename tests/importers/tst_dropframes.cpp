@@ -40,6 +40,7 @@ PprofBuilder dropProfile(const std::string &drop, const std::string &keep) {
 Profile loadDrop(const std::string &drop, const std::string &keep, bool apply, std::vector<NamedCount> *warnings) {
     ImportOptions opts;
     opts.applyDropFrames = apply;
+    opts.symbolize = false;
     ImportResult r = importBytes("drop.pb", dropProfile(drop, keep).build(), opts);
     EXPECT_TRUE(r.ok) << r.error.toString();
     if (warnings)

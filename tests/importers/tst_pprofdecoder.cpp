@@ -26,7 +26,14 @@ const Frame &leafFrame(const Profile &p, size_t i) {
     return p.frameOf(NodeId(p.sampleNode[i]));
 }
 
-ImportResult load(const std::string &bytes, const ImportOptions &opts = {}) {
+// The decoder as such: no local symbolization of the made-up mappings.
+ImportOptions plain() {
+    ImportOptions o;
+    o.symbolize = false;
+    return o;
+}
+
+ImportResult load(const std::string &bytes, const ImportOptions &opts = plain()) {
     return importBytes("test.pb", bytes, opts);
 }
 
@@ -288,7 +295,7 @@ TEST(PprofDecoder, CancelAndProgress) {
     const std::string bytes = b.build();
 
     std::vector<int> reports;
-    ImportOptions opts;
+    ImportOptions opts = plain();
     opts.progress = [&](int permille, const char *stage) {
         EXPECT_NE(stage, nullptr);
         reports.push_back(permille);
@@ -302,7 +309,7 @@ TEST(PprofDecoder, CancelAndProgress) {
     EXPECT_LT(reports.size(), 200u); // throttled
 
     std::atomic<bool> cancel{true};
-    ImportOptions copts;
+    ImportOptions copts = plain();
     copts.cancel = &cancel;
     const ImportResult c = load(bytes, copts);
     ASSERT_FALSE(c.ok);
@@ -310,7 +317,7 @@ TEST(PprofDecoder, CancelAndProgress) {
 }
 
 TEST(PprofDecoder, SampleLimit) {
-    ImportOptions opts;
+    ImportOptions opts = plain();
     opts.limits.maxSamples = 2;
     const ImportResult r = load(basicProfile(true).build(), opts);
     ASSERT_FALSE(r.ok);
