@@ -91,7 +91,7 @@ struct TraceSummary {
     TraceId id;
     uint32_t firstRow = 0; // rows [firstRow, endRow) belong to this trace
     uint32_t endRow = 0;
-    SpanRow root;        // earliest-starting root span
+    SpanRow root;        // earliest-starting root span (a true root is preferred over orphans)
     int64_t startNs = 0; // min start over spans
     int64_t endNs = 0;   // max end over spans
     uint32_t spanCount = 0;

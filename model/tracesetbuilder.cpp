@@ -619,7 +619,15 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         t.id = tIds[traceOrder[k]];
         t.firstRow = traceFirst[k];
         t.endRow = traceEnd[k];
+        // The earliest top-level span that has no parent id at all; orphans
+        // (parent missing) only when the trace has no true root.
         t.root = SpanRow(t.firstRow);
+        for (uint32_t r = t.firstRow; r < t.endRow; r = s.subtreeEnd[r]) {
+            if (!(s.flags[r] & TraceSet::kOrphan)) {
+                t.root = SpanRow(r);
+                break;
+            }
+        }
         t.startNs = s.startNs[t.firstRow];
         t.endNs = s.endNs[t.firstRow];
         t.spanCount = t.endRow - t.firstRow;

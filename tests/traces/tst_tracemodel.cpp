@@ -137,6 +137,23 @@ TEST(TraceModel, TracesOrderedByStartWithSummaries) {
     f.span(11, 10, 600, 950, 2, false, StatusCode::Error);
     f.span(20, 0, 100, 200, 3);
     f.span(30, 77, 300, 400, 3); // orphan in trace 3
+    f.span(40, 78, 50, 60, 4);   // trace 4: an orphan starting before the true root
+    f.span(41, 0, 70, 80, 4);
+    auto s = f.b.finish();
+    checkInvariants(*s);
+    ASSERT_EQ(s->traces.size(), 3u);
+    EXPECT_EQ(s->traces[0].id, traceOf(4));
+    EXPECT_EQ(s->spanId[s->traces[0].root.v], 41u); // the true root, not the earlier orphan
+    EXPECT_EQ(s->traces[0].firstRow, 0u);
+    EXPECT_EQ(s->spanId[0], 40u);
+}
+
+TEST(TraceModel, SummariesAndOrphans) {
+    Fixture f;
+    f.span(10, 0, 500, 900, 2);
+    f.span(11, 10, 600, 950, 2, false, StatusCode::Error);
+    f.span(20, 0, 100, 200, 3);
+    f.span(30, 77, 300, 400, 3); // orphan in trace 3
     auto s = f.b.finish();
     checkInvariants(*s);
     ASSERT_EQ(s->traces.size(), 2u);
@@ -157,6 +174,49 @@ TEST(TraceModel, TracesOrderedByStartWithSummaries) {
     EXPECT_EQ(s->parentSpanId[orphan], 77u);
     EXPECT_EQ(warning(*s, "spans whose parent is missing"), 1u);
     EXPECT_EQ(s->rootsOf(0).size(), 2u);
+}
+
+TEST(TraceModel, AttributesEventsAndLinksFollowTheirSpan) {
+    Fixture f;
+    auto attr = [&](const char *key, int64_t v) {
+        Attribute a;
+        a.key = f.b.intern(key);
+        a.type = AttrType::Int;
+        a.bits = uint64_t(v);
+        return a;
+    };
+    // Child first, with events out of time order; then the root.
+    f.span(2, 1, 10, 20);
+    f.b.addAttribute(attr("child.a", 1));
+    f.b.addEvent(15, f.b.intern("late"));
+    f.b.addEventAttribute(attr("e.late", 3));
+    f.b.addEvent(11, f.b.intern("early"));
+    f.b.addEventAttribute(attr("e.early", 4));
+    f.b.addAttribute(attr("child.b", 2)); // after the events: still the span's
+    f.span(1, 0, 0, 100);
+    f.b.addAttribute(attr("root.a", 5));
+    f.b.addLink(traceOf(9), 77, f.b.intern("st"));
+    f.b.addLinkAttribute(attr("l.a", 6));
+    auto s = f.b.finish();
+    checkInvariants(*s);
+    ASSERT_EQ(s->spanId, (std::vector<uint64_t>{1, 2}));
+    auto keys = [&](uint32_t b, uint32_t e) {
+        std::vector<std::string> k;
+        for (uint32_t i = b; i < e; ++i)
+            k.push_back(s->strings.str(s->attributes[i].key));
+        return k;
+    };
+    EXPECT_EQ(keys(s->attrOffsets[0], s->attrOffsets[1]), (std::vector<std::string>{"root.a"}));
+    EXPECT_EQ(keys(s->attrOffsets[1], s->attrOffsets[2]), (std::vector<std::string>{"child.a", "child.b"}));
+    ASSERT_EQ(s->eventOffsets, (std::vector<uint32_t>{0, 0, 2}));
+    EXPECT_EQ(s->strings.view(s->events[0].name), "early"); // sorted by time
+    EXPECT_EQ(keys(s->events[0].attrBegin, s->events[0].attrEnd), (std::vector<std::string>{"e.early"}));
+    EXPECT_EQ(keys(s->events[1].attrBegin, s->events[1].attrEnd), (std::vector<std::string>{"e.late"}));
+    ASSERT_EQ(s->linkOffsets, (std::vector<uint32_t>{0, 1, 1}));
+    EXPECT_EQ(s->links[0].spanId, 77u);
+    EXPECT_EQ(keys(s->links[0].attrBegin, s->links[0].attrEnd), (std::vector<std::string>{"l.a"}));
+    EXPECT_GE(s->events[0].attrBegin, s->attrOffsets[2]); // outside every span's range
+    EXPECT_GT(s->memoryBytes(), 0u);
 }
 
 TEST(TraceModel, DuplicatesDroppedAndCounted) {
