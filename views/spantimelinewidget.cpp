@@ -126,6 +126,7 @@ void SpanTimelineWidget::setTrace(int traceIndex) {
     m_matchCount = 0;
     m_selected = kNoRow;
     m_hover = kNoRow;
+    m_pendingScrollRow = kNoRow;
     m_minimapWidth = -1;
     m_view = bounds();
     rebuildRows();
@@ -255,6 +256,11 @@ void SpanTimelineWidget::scrollToRow(uint32_t row) {
         return;
     const int top = i * kRowHeight;
     const int visible = rowsBottom() - rowsTop();
+    if (visible < kRowHeight) { // not laid out yet: scroll once we have a size
+        m_pendingScrollRow = row;
+        return;
+    }
+    m_pendingScrollRow = kNoRow;
     if (top < m_vbar->value())
         m_vbar->setValue(top);
     else if (top + kRowHeight > m_vbar->value() + visible)
@@ -476,6 +482,8 @@ void SpanTimelineWidget::resizeEvent(QResizeEvent *e) {
     QWidget::resizeEvent(e);
     layoutChildren();
     m_cacheValid = false;
+    if (m_pendingScrollRow != kNoRow)
+        scrollToRow(m_pendingScrollRow);
 }
 
 bool SpanTimelineWidget::event(QEvent *e) {

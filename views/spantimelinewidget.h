@@ -192,6 +192,7 @@ private:
     bool m_criticalPath = false;
     uint32_t m_selected = kNoRow;
     uint32_t m_hover = kNoRow;
+    uint32_t m_pendingScrollRow = kNoRow; // scrollToRow() before the widget had a size
     int m_nameWidth = 300;
     QScrollBar *m_vbar = nullptr;
     QToolButton *m_criticalButton = nullptr;

@@ -284,6 +284,32 @@ private slots:
         QCOMPARE(sel.spanRow(), SpanRow()); // span of another trace dropped
     }
 
+    void selectionBeforeLayoutKeepsTopRow() {
+        // A span selected while the widget has no size yet (app start-up) must
+        // not leave the view scrolled once it is laid out.
+        auto big = testing::bigTraceSet(3000); // more rows than fit
+        SpanTimelineWidget w;
+        w.resize(0, 0);
+        w.setTraceSet(big);
+        w.setTrace(0);
+        w.setSelectedRow(big->traces[0].root.v);
+        w.scrollToRow(big->traces[0].root.v);
+        w.resize(800, 300);
+        w.show(); // resize events reach a widget when it is shown
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.rowAt(w.barArea().top() + 2), big->traces[0].root.v);
+        // And a deep row selected early is scrolled into view after layout.
+        SpanTimelineWidget w2;
+        w2.resize(10, 10);
+        w2.setTraceSet(big);
+        w2.setTrace(0);
+        w2.scrollToRow(2500);
+        w2.resize(800, 300);
+        w2.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w2));
+        QVERIFY(!w2.rectOfRow(2500).isEmpty());
+    }
+
     void criticalPathToggle() {
         QSignalSpy spy(m_w.get(), &SpanTimelineWidget::criticalPathToggled);
         const uint32_t audit = rowByName(*m_set, "audit");
