@@ -7,7 +7,10 @@
 //
 // Standard library only (Debian 12 golang-go 1.19). Deterministic ids (seeded).
 //
-//	go run . -out ../../resources/demo
+//	GODEBUG=asyncpreemptoff=1 go run . -out ../../resources/demo
+//
+// (asyncpreemptoff keeps runtime.asyncPreempt from showing up as the leaf of
+// the tight loops' samples, which would hide the real leaf functions.)
 package main
 
 import (
