@@ -101,6 +101,14 @@ public:
             out.bytes(6, v);
         return out.str();
     }
+    // String table first (the input region a releasing parser drops early).
+    std::string buildStringsFirst() const {
+        Pb out;
+        for (const auto &v : m_strings)
+            out.bytes(6, v);
+        out.append(m_body.str());
+        return out.str();
+    }
     std::vector<std::string> &strings() { return m_strings; }
 
 private:

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <random>
 
 using namespace spanfire;
 using namespace spanfire::test;
@@ -322,4 +323,51 @@ TEST(PprofDecoder, SampleLimit) {
     const ImportResult r = load(basicProfile(true).build(), opts);
     ASSERT_FALSE(r.ok);
     EXPECT_NE(r.error.message.find("more than the limit"), std::string::npos);
+}
+
+TEST(PprofDecoder, LargeInputReleasedWhileParsing) {
+    // > 32 MiB decompressed, strings first: the decoder releases pages behind
+    // it (owned buffers only) and must give exactly what a plain parse gives.
+    PprofBuilder b;
+    b.sampleType("samples", "count").sampleType("cpu", "nanoseconds");
+    for (uint64_t f = 1; f <= 400; ++f)
+        b.function(f, "pkg.function_" + std::to_string(f), "file" + std::to_string(f % 7) + ".go");
+    for (uint64_t l = 1; l <= 400; ++l)
+        b.location(l, 0, 0x1000 + l, {{l, int64_t(l)}});
+    std::mt19937 rng(5);
+    std::vector<std::vector<uint64_t>> pool(2000); // a pool of stacks, as real profiles repeat them
+    for (auto &stack : pool) {
+        stack.resize(20 + rng() % 40);
+        for (auto &id : stack)
+            id = 1 + rng() % 400;
+    }
+    for (int i = 0; i < 480000; ++i)
+        b.sample(pool[rng() % pool.size()], {1, 10000000},
+                 {{"span_id", "span" + std::to_string(i / 8), 0, ""}, {"n", "", i % 5 + 1, ""}});
+    const std::string raw = b.buildStringsFirst();
+    ASSERT_GT(raw.size(), 40u << 20); // more than one 32 MiB release step
+    const ImportResult plainResult = load(raw);
+    const ImportResult released = load(gzipBytes(raw, 1));
+    ASSERT_TRUE(plainResult.ok) << plainResult.error.toString();
+    ASSERT_TRUE(released.ok) << released.error.toString();
+    const Profile &a = *plainResult.profile, &c = *released.profile;
+    ASSERT_EQ(a.sampleCount(), 480000u);
+    ASSERT_EQ(c.sampleCount(), a.sampleCount());
+    EXPECT_EQ(c.trie.size(), a.trie.size());
+    EXPECT_EQ(c.total(1), a.total(1));
+    EXPECT_EQ(c.labelSets.size(), a.labelSets.size());
+    for (size_t i = 0; i < a.sampleCount(); i += 997) {
+        EXPECT_EQ(pathOf(c, i), pathOf(a, i)) << i;
+        std::string la, lc;
+        for (const Label *l = a.labelSets.begin(LabelSetId(a.sampleLabels[i]));
+             l != a.labelSets.end(LabelSetId(a.sampleLabels[i])); ++l)
+            la += std::string(a.strings.view(l->key)) + "=" + std::string(a.strings.view(l->str)) +
+                  std::to_string(l->num) + ";";
+        for (const Label *l = c.labelSets.begin(LabelSetId(c.sampleLabels[i]));
+             l != c.labelSets.end(LabelSetId(c.sampleLabels[i])); ++l)
+            lc += std::string(c.strings.view(l->key)) + "=" + std::string(c.strings.view(l->str)) +
+                  std::to_string(l->num) + ";";
+        EXPECT_EQ(lc, la) << i;
+        EXPECT_NE(la.find("span_id=span" + std::to_string(i / 8)), std::string::npos) << la;
+    }
 }
