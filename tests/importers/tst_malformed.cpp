@@ -215,3 +215,24 @@ TEST(Malformed, ConcatenatedProfilesAreRefusedLikePprof) {
     EXPECT_TRUE(r.error.hasOffset);
     EXPECT_GT(r.error.offset, gunzipBytes(gz).size() - 1); // inside the second profile
 }
+
+TEST(Malformed, FixtureFiles) {
+    // tests/data/malformed: made-up broken profiles with the error text each must give.
+    const std::string dir = testDataDir() + "/malformed";
+    std::istringstream in(readFile(dir + "/expected.txt"));
+    std::string line;
+    int checked = 0;
+    while (std::getline(in, line)) {
+        if (line.empty() || line[0] == '#')
+            continue;
+        const size_t tab = line.find('\t');
+        ASSERT_NE(tab, std::string::npos) << line;
+        const std::string path = dir + "/" + line.substr(0, tab);
+        const std::string want = line.substr(tab + 1);
+        const ImportResult r = importFile(path);
+        expectError(r, path, path);
+        EXPECT_NE(r.error.message.find(want), std::string::npos) << path << ": " << r.error.message;
+        ++checked;
+    }
+    EXPECT_EQ(checked, 7);
+}
