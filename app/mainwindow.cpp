@@ -214,7 +214,6 @@ void MainWindow::openFiles(const QStringList &paths) {
         if (p.isEmpty())
             continue;
         files << p;
-        Settings::addRecentFile(p);
     }
     if (files.isEmpty())
         return;
@@ -229,6 +228,7 @@ void MainWindow::addLoadedFile(const LoadedFile &file) {
             m_failures << fromStd(r.error.toString());
         return;
     }
+    Settings::addRecentFile(file.path); // only files that opened
     m_session->add(file.path, fromStd(r.format), r.profile, r.traces, r.warnings);
 }
 

@@ -173,6 +173,10 @@ private slots:
         QVERIFY2(report.contains(junk), qPrintable(report));
         QVERIFY2(report.contains(missing), qPrintable(report));
         QVERIFY(!report.contains(demoProfile()));
+        // Only files that opened become recent files.
+        QVERIFY(!Settings::recentFiles().contains(QFileInfo(junk).absoluteFilePath()));
+        QVERIFY(!Settings::recentFiles().contains(QFileInfo(missing).absoluteFilePath()));
+        QCOMPARE(Settings::recentFiles().value(0), QFileInfo(demoProfile()).absoluteFilePath());
     }
 
     void severalProfilesGetAChooser() {
