@@ -70,7 +70,10 @@ uint64_t warningCount(const ImportResult &r, const std::string &prefix) {
 TEST(TraceImport, CorpusIsPresent) {
     const auto files = corpusFiles();
     EXPECT_GE(files.size(), 22u);
-    EXPECT_EQ(listDir(kExpected).size(), files.size()) << "regenerate with scripts/make-trace-expected.py";
+    size_t expected = 0;
+    for (const std::string &n : listDir(kExpected))
+        expected += n.size() > 4 && n.compare(n.size() - 4, 4, ".txt") == 0;
+    EXPECT_EQ(expected, files.size()) << "regenerate with scripts/make-trace-expected.py";
 }
 
 TEST(TraceImport, CorpusMatchesIndependentlyDerivedExpectations) {
