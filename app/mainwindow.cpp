@@ -224,8 +224,10 @@ void MainWindow::openFiles(const QStringList &paths) {
 void MainWindow::addLoadedFile(const LoadedFile &file) {
     const ImportResult &r = file.result;
     if (!r.ok) {
-        if (!r.error.cancelled)
+        if (!r.error.cancelled) {
             m_failures << fromStd(r.error.toString());
+            Settings::removeRecentFile(file.path); // e.g. a recent file that is gone
+        }
         return;
     }
     Settings::addRecentFile(file.path); // only files that opened

@@ -30,6 +30,12 @@ void Settings::addRecentFile(const QString &path) {
     QSettings().setValue(kRecent, files);
 }
 
+void Settings::removeRecentFile(const QString &path) {
+    QStringList files = recentFiles();
+    if (files.removeAll(QFileInfo(path).absoluteFilePath()) > 0)
+        QSettings().setValue(kRecent, files);
+}
+
 void Settings::clearRecentFiles() {
     QSettings().remove(kRecent);
 }

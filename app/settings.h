@@ -17,6 +17,7 @@ public:
     static QStringList recentFiles();
     // Moves/inserts `path` (made absolute) to the front and trims the list.
     static void addRecentFile(const QString &path);
+    static void removeRecentFile(const QString &path);
     static void clearRecentFiles();
 
     static QByteArray windowGeometry();

@@ -420,6 +420,9 @@ private slots:
         QCOMPARE(r.first(), QStringLiteral("/tmp/f3.pb.gz"));
         QCOMPARE(r.count(QStringLiteral("/tmp/f3.pb.gz")), 1);
         QCOMPARE(r.at(1), QStringLiteral("/tmp/f14.pb.gz"));
+        Settings::removeRecentFile(QStringLiteral("/tmp/f14.pb.gz"));
+        QCOMPARE(Settings::recentFiles().size(), Settings::kMaxRecentFiles - 1);
+        QVERIFY(!Settings::recentFiles().contains(QStringLiteral("/tmp/f14.pb.gz")));
     }
 };
 
