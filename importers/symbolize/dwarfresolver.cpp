@@ -6,6 +6,7 @@
 #include <gelf.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -74,6 +75,8 @@ void declOf(Dwarf_Die *die, Dwarf_Files *files, SourceFrame &f) {
 
 } // namespace
 
+DwarfResolver::DwarfResolver() = default;
+
 DwarfResolver::~DwarfResolver() {
     if (m_dwfl)
         dwfl_end(m_dwfl);
@@ -114,6 +117,143 @@ bool DwarfResolver::open(const ElfFile &main, const ElfFile *debug) {
     return true;
 }
 
+struct DwarfResolver::CuIndex {
+    static constexpr uint32_t kNone = ~0u;
+    struct Scope {
+        Dwarf_Off die = 0;
+        uint32_t parent = kNone;
+        uint32_t rangeBegin = 0, rangeEnd = 0;
+        bool inlined = false;
+        // Filled on first use.
+        bool resolved = false;
+        std::string name, declFile, callFile;
+        uint32_t declLine = 0, callLine = 0;
+    };
+    struct Range {
+        Dwarf_Addr lo, hi;
+        uint32_t scope;
+    };
+    Dwarf_Files *files = nullptr;
+    std::vector<Scope> scopes;
+    std::vector<Range> ranges;                   // per scope, [rangeBegin, rangeEnd)
+    std::vector<std::vector<uint32_t>> children; // per scope
+    std::vector<Range> top;                      // top-level scopes' ranges, sorted by lo
+
+    void visit(Dwarf_Die *die, uint32_t parent, int depth) {
+        if (depth > 256)
+            return;
+        Dwarf_Die child;
+        if (dwarf_child(die, &child) != 0)
+            return;
+        do {
+            const int tag = dwarf_tag(&child);
+            uint32_t next = parent;
+            if (isFunctionTag(tag)) {
+                Scope sc;
+                sc.die = dwarf_dieoffset(&child);
+                sc.parent = parent;
+                sc.inlined = tag == DW_TAG_inlined_subroutine;
+                sc.rangeBegin = uint32_t(ranges.size());
+                const uint32_t index = uint32_t(scopes.size());
+                Dwarf_Addr base = 0, lo = 0, hi = 0;
+                ptrdiff_t off = 0;
+                int guard = 0;
+                while ((off = dwarf_ranges(&child, off, &base, &lo, &hi)) > 0 && ++guard < 100000)
+                    if (hi > lo)
+                        ranges.push_back({lo, hi, index});
+                sc.rangeEnd = uint32_t(ranges.size());
+                if (sc.rangeEnd > sc.rangeBegin) {
+                    scopes.push_back(sc);
+                    children.emplace_back();
+                    if (parent == kNone)
+                        for (uint32_t r = sc.rangeBegin; r < sc.rangeEnd; ++r)
+                            top.push_back(ranges[r]);
+                    else
+                        children[parent].push_back(index);
+                    next = index;
+                } else {
+                    ranges.resize(sc.rangeBegin);
+                    if (tag != DW_TAG_inlined_subroutine)
+                        continue; // a declaration: nothing below it runs
+                }
+            }
+            visit(&child, next, depth + 1);
+        } while (dwarf_siblingof(&child, &child) == 0);
+    }
+
+    bool contains(uint32_t scope, Dwarf_Addr a) const {
+        for (uint32_t r = scopes[scope].rangeBegin; r < scopes[scope].rangeEnd; ++r)
+            if (a >= ranges[r].lo && a < ranges[r].hi)
+                return true;
+        return false;
+    }
+
+    // Innermost scope holding `a`, or kNone.
+    uint32_t innermost(Dwarf_Addr a) const {
+        auto it = std::upper_bound(top.begin(), top.end(), a, [](Dwarf_Addr x, const Range &r) { return x < r.lo; });
+        uint32_t cur = kNone;
+        for (int back = 0; it != top.begin() && back < 16; ++back) {
+            --it;
+            if (a < it->hi) {
+                cur = it->scope;
+                break;
+            }
+        }
+        if (cur == kNone)
+            return kNone;
+        for (int depth = 0; depth < 256; ++depth) {
+            uint32_t next = kNone;
+            for (uint32_t c : children[cur])
+                if (contains(c, a)) {
+                    next = c;
+                    break;
+                }
+            if (next == kNone)
+                break;
+            cur = next;
+        }
+        return cur;
+    }
+
+    Scope &resolved(Dwarf *dw, uint32_t index) {
+        Scope &sc = scopes[index];
+        if (sc.resolved)
+            return sc;
+        sc.resolved = true;
+        Dwarf_Die die;
+        if (!dw || !dwarf_offdie(dw, sc.die, &die))
+            return sc;
+        if (const char *n = dieName(&die))
+            sc.name = n;
+        SourceFrame decl;
+        declOf(&die, files, decl);
+        sc.declFile = std::move(decl.declFile);
+        sc.declLine = decl.declLine;
+        if (sc.inlined) {
+            Dwarf_Attribute attr;
+            Dwarf_Word v = 0;
+            if (files && dwarf_formudata(dwarf_attr(&die, DW_AT_call_file, &attr), &v) == 0)
+                sc.callFile = withCompDir(dwarf_filesrc(files, v, nullptr, nullptr), files);
+            if (dwarf_formudata(dwarf_attr(&die, DW_AT_call_line, &attr), &v) == 0)
+                sc.callLine = uint32_t(v);
+        }
+        return sc;
+    }
+};
+
+const DwarfResolver::CuIndex *DwarfResolver::cuIndex(void *cudiePtr, uint64_t cuOffset) const {
+    auto it = m_cus.find(cuOffset);
+    if (it != m_cus.end())
+        return it->second.get();
+    auto idx = std::make_unique<CuIndex>();
+    auto *cudie = static_cast<Dwarf_Die *>(cudiePtr);
+    if (dwarf_getsrcfiles(cudie, &idx->files, nullptr) != 0)
+        idx->files = nullptr;
+    idx->visit(cudie, CuIndex::kNone, 0);
+    std::sort(idx->top.begin(), idx->top.end(), [](const auto &a, const auto &b) { return a.lo < b.lo; });
+    return m_cus.emplace(cuOffset, std::move(idx)).first->second.get();
+}
+
 std::vector<SourceFrame> DwarfResolver::resolve(uint64_t vaddr) const {
     std::vector<SourceFrame> out;
     if (!m_module)
@@ -122,80 +262,55 @@ std::vector<SourceFrame> DwarfResolver::resolve(uint64_t vaddr) const {
 
     Dwarf_Addr bias = 0;
     Dwarf_Die *cudie = dwfl_module_addrdie(m_module, addr, &bias);
-    Dwarf_Files *files = nullptr;
-    if (cudie && dwarf_getsrcfiles(cudie, &files, nullptr) != 0)
-        files = nullptr;
+    CuIndex *cu = cudie ? const_cast<CuIndex *>(cuIndex(cudie, dwarf_dieoffset(cudie))) : nullptr;
+    Dwarf_Addr dwbias = 0;
+    Dwarf *dw = cu ? dwfl_module_getdwarf(m_module, &dwbias) : nullptr;
+    const uint32_t inner = cu ? cu->innermost(addr - bias) : CuIndex::kNone;
 
     // Innermost function and the line of the address itself.
-    SourceFrame inner;
-    Dwarf_Die *scopes = nullptr;
-    int nscopes = cudie ? dwarf_getscopes(cudie, addr - bias, &scopes) : 0;
-    int innerIndex = -1;
-    for (int i = 0; i < nscopes; ++i) {
-        if (isFunctionTag(dwarf_tag(&scopes[i]))) {
-            innerIndex = i;
-            break;
-        }
+    SourceFrame first;
+    if (inner != CuIndex::kNone) {
+        const CuIndex::Scope &sc = cu->resolved(dw, inner);
+        first.name = sc.name;
+        first.declFile = sc.declFile;
+        first.declLine = sc.declLine;
     }
-    if (innerIndex >= 0) {
-        if (const char *n = dieName(&scopes[innerIndex]))
-            inner.name = n;
-        declOf(&scopes[innerIndex], files, inner);
-    }
-    if (inner.name.empty()) {
+    if (first.name.empty()) {
         GElf_Off offset = 0;
         GElf_Sym sym;
         if (const char *n = dwfl_module_addrinfo(m_module, addr, &offset, &sym, nullptr, nullptr, nullptr))
-            inner.name = n;
+            first.name = n;
     }
     if (Dwfl_Line *line = dwfl_module_getsrc(m_module, addr)) {
         int lineNo = 0;
         if (const char *src = dwfl_lineinfo(line, nullptr, &lineNo, nullptr, nullptr, nullptr)) {
-            inner.file = src;
-            inner.line = uint32_t(lineNo > 0 ? lineNo : 0);
+            first.file = src;
+            first.line = uint32_t(lineNo > 0 ? lineNo : 0);
         }
     }
-    if (inner.name.empty() && inner.file.empty()) {
-        free(scopes);
+    if (first.name.empty() && first.file.empty())
         return out;
-    }
-    out.push_back(inner);
+    out.push_back(std::move(first));
 
-    // Callers the innermost code was inlined into: walk all enclosing scopes
-    // of the innermost DIE; each inlined_subroutine contributes its caller
-    // with the call site line.
-    if (nscopes > 0 && files) {
-        Dwarf_Die sub;
-        Dwarf_Addr dwbias = 0;
-        Dwarf *dw = dwfl_module_getdwarf(m_module, &dwbias);
-        const Dwarf_Off off = dwarf_dieoffset(&scopes[0]);
-        free(scopes);
-        scopes = nullptr;
-        nscopes = dw && dwarf_offdie(dw, off, &sub) ? dwarf_getscopes_die(&sub, &scopes) : 0;
-        for (int i = 0; i + 1 < nscopes; ++i) {
-            if (dwarf_tag(&scopes[i]) != DW_TAG_inlined_subroutine)
-                continue;
-            SourceFrame caller;
-            for (int j = i + 1; j < nscopes; ++j) {
-                if (isFunctionTag(dwarf_tag(&scopes[j]))) {
-                    if (const char *n = dieName(&scopes[j]))
-                        caller.name = n;
-                    declOf(&scopes[j], files, caller);
-                    break;
-                }
-            }
-            Dwarf_Attribute attr;
-            Dwarf_Word v = 0;
-            if (dwarf_formudata(dwarf_attr(&scopes[i], DW_AT_call_file, &attr), &v) == 0)
-                caller.file = withCompDir(dwarf_filesrc(files, v, nullptr, nullptr), files);
-            if (dwarf_formudata(dwarf_attr(&scopes[i], DW_AT_call_line, &attr), &v) == 0)
-                caller.line = uint32_t(v);
-            if (caller.name.empty())
-                caller.name = "??";
-            out.push_back(std::move(caller));
+    // Each inlined scope on the way out contributes the function it was
+    // inlined into, with the call site.
+    for (uint32_t s = inner; s != CuIndex::kNone && cu->scopes[s].inlined;) {
+        const uint32_t parent = cu->scopes[s].parent;
+        const CuIndex::Scope &callee = cu->resolved(dw, s);
+        SourceFrame caller;
+        caller.file = callee.callFile;
+        caller.line = callee.callLine;
+        if (parent != CuIndex::kNone) {
+            const CuIndex::Scope &ps = cu->resolved(dw, parent);
+            caller.name = ps.name;
+            caller.declFile = ps.declFile;
+            caller.declLine = ps.declLine;
         }
+        if (caller.name.empty())
+            caller.name = "??";
+        out.push_back(std::move(caller));
+        s = parent;
     }
-    free(scopes);
     return out;
 }
 

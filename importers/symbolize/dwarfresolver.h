@@ -8,13 +8,17 @@
 // has one (else DW_AT_name), falling back to the ELF symbol table; the
 // caller demangles.
 //
+// Equivalent to eu-addr2line's dwarf_getscopes / dwarf_getscopes_die walk
+// (tests/symbolize compare both), but indexed per compilation unit.
 // Thread affinity: one thread at a time (libdwfl handles are not
 // thread-safe). Owns its libdwfl session; file descriptors are duplicated.
 
 #include "importers/symbolize/elffile.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 typedef struct Dwfl Dwfl;
@@ -32,7 +36,7 @@ struct SourceFrame {
 
 class DwarfResolver {
 public:
-    DwarfResolver() = default;
+    DwarfResolver();
     ~DwarfResolver();
     DwarfResolver(const DwarfResolver &) = delete;
     DwarfResolver &operator=(const DwarfResolver &) = delete;
@@ -46,11 +50,19 @@ public:
     std::vector<SourceFrame> resolve(uint64_t vaddr) const;
 
 private:
+    struct CuIndex;
+    const CuIndex *cuIndex(void *cudie, uint64_t cuOffset) const;
+
     Dwfl *m_dwfl = nullptr;
     Dwfl_Module *m_module = nullptr;
     uint64_t m_bias = 0;
     int m_debugFd = -1; // handed (dup'ed) to libdwfl when it asks for debug info
     std::string m_debugPath;
+    // Per compilation unit, built on first use: the tree of function and
+    // inlined-subroutine scopes with their address ranges, so that an
+    // address costs a binary search and a short descent instead of a walk
+    // over the whole unit (what dwarf_getscopes does per call).
+    mutable std::unordered_map<uint64_t, std::unique_ptr<CuIndex>> m_cus;
     friend struct DwarfResolverAccess;
 };
 
