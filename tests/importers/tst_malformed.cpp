@@ -198,7 +198,7 @@ TEST(Malformed, LegacyPprofIsRefusedClearly) {
     }
 }
 
-TEST(Malformed, TraceFormatsNotYetHere) {
+TEST(Malformed, TraceFilesGoToTheTraceImporter) {
     const std::string path = corpusDir() + "/otlp-traces/derived/jaeger__memory_otel_traces_01.TracesData.binpb";
     const ImportResult r = importFile(path);
     // Either the traces importer takes it (then there are traces) or a clear error.
