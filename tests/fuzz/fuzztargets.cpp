@@ -14,6 +14,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -76,6 +77,12 @@ void runDecompress(std::string_view bytes, bool gzip) {
     const bool ok = gzip ? gunzip(ctx, bytes, out) : unzstd(ctx, bytes, out);
     if (ok && out.size() > options.limits.maxDecompressedBytes)
         contractBroken("decompressed past the limit", std::to_string(out.size()));
+    // No reservation beyond what the input can produce (deflate: 1032:1) or
+    // twice what it did produce: a header or trailer is not a size to trust.
+    const uint64_t bound =
+        std::max<uint64_t>(uint64_t(bytes.size()) * 1032 + (1u << 20), 2 * uint64_t(out.size()) + 65536);
+    if (out.capacity() > bound)
+        contractBroken("reserved far more than the input can produce", std::to_string(out.capacity()));
     if (!ok)
         checkError(ctx.error());
 }
