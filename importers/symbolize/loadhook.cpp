@@ -20,15 +20,10 @@ bool symbolizeOnLoad(ImportContext &ctx, std::shared_ptr<Profile> &profile) {
     so.debugDirs = io.debugDirs;
     so.cancel = io.cancel;
     so.progress = io.progress;
-    SymbolizeResult r = symbolize(*profile, so);
+    Symbolizer symbolizer(so);
+    const SymbolizeResult r = symbolizer.symbolizeInPlace(*profile); // fresh import: nobody shares it yet
     if (r.cancelled)
         return ctx.failCancelled();
-    if (r.changed && r.profile)
-        profile = std::const_pointer_cast<Profile>(r.profile); // freshly built, not shared yet
-    else
-        for (const auto &w : r.profile ? r.profile->warnings : std::vector<NamedCount>())
-            if (w.name.rfind("addresses not symbolized", 0) == 0 || w.name.rfind("refused ", 0) == 0)
-                profile->addWarning(w.name, w.count);
     return true;
 }
 

@@ -134,7 +134,9 @@ MappingStatus Symbolizer::resolve(const std::string &path, const std::string &bu
 
 namespace {
 
-// Copies everything of `in` except frames, trie and sample leaves.
+// Copies everything of `in` except frames, trie and sample leaves. Keep in
+// step with model/profile.h: a new Profile column must be copied here (the
+// in-place path used on load needs no copy).
 std::shared_ptr<Profile> cloneHeader(const Profile &in) {
     auto out = std::make_shared<Profile>();
     out->sourceName = in.sourceName;
@@ -160,9 +162,35 @@ std::shared_ptr<Profile> cloneHeader(const Profile &in) {
     return out;
 }
 
+void addOutcomeWarnings(Profile &p, const SymbolizeResult &result) {
+    for (const MappingReport &rep : result.mappings)
+        if (rep.status == MappingStatus::BuildIdMismatch && !rep.message.empty())
+            p.addWarning(rep.message, rep.addresses);
+    uint64_t byStatus[4] = {0, 0, 0, 0};
+    for (const MappingReport &rep : result.mappings)
+        byStatus[int(rep.status)] += rep.addresses - rep.symbolized;
+    if (byStatus[int(MappingStatus::Symbolized)] + byStatus[int(MappingStatus::NoDebugInfo)])
+        p.addWarning("addresses not symbolized: no symbol at the address",
+                     byStatus[int(MappingStatus::Symbolized)] + byStatus[int(MappingStatus::NoDebugInfo)]);
+    if (byStatus[int(MappingStatus::MissingFile)])
+        p.addWarning("addresses not symbolized: binary or debug file not found",
+                     byStatus[int(MappingStatus::MissingFile)]);
+    if (byStatus[int(MappingStatus::BuildIdMismatch)])
+        p.addWarning("addresses not symbolized: build id mismatch (file refused)",
+                     byStatus[int(MappingStatus::BuildIdMismatch)]);
+}
+
 } // namespace
 
 SymbolizeResult Symbolizer::symbolize(const Profile &in) {
+    return run(in, nullptr);
+}
+
+SymbolizeResult Symbolizer::symbolizeInPlace(Profile &profile) {
+    return run(profile, &profile);
+}
+
+SymbolizeResult Symbolizer::run(const Profile &in, Profile *inPlace) {
     SymbolizeResult result;
     const auto &frames = in.frames.frames();
 
@@ -258,9 +286,20 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
         result.symbolized += rep.symbolized;
     }
 
-    // Rebuild: frames in use, trie with inline chains, sample leaves.
-    std::shared_ptr<Profile> out = cloneHeader(in);
-    Profile &p = *out;
+    // Rebuild: frames in use, trie with inline chains, sample leaves. In
+    // place, nothing is touched unless some frame got a name.
+    std::shared_ptr<Profile> out;
+    if (inPlace && result.symbolized == 0) {
+        addOutcomeWarnings(*inPlace, result);
+        result.ok = true;
+        return result;
+    }
+    if (!inPlace)
+        out = cloneHeader(in);
+    Profile &p = inPlace ? *inPlace : *out;
+    FrameTable newFrames;
+    StackTrie newTrie;
+    std::vector<uint32_t> newSampleNode;
     std::vector<uint32_t> newFrame(frames.size(), FrameId::kNone);                 // unresolved: old -> new
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> chains(frames.size()); // resolved: (frame, line) root-first
     auto chainOf = [&](uint32_t f) -> const std::vector<std::pair<uint32_t, uint32_t>> & {
@@ -270,7 +309,7 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
         const Frame &old = frames[f];
         if (resolved[f].empty()) {
             if (newFrame[f] == FrameId::kNone)
-                newFrame[f] = p.frames.intern(old).v;
+                newFrame[f] = newFrames.intern(old).v;
             c.emplace_back(newFrame[f], 0u);
             return c;
         }
@@ -284,7 +323,7 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
             fr.module = old.module;
             fr.buildId = old.buildId;
             fr.kind = k + 1 == r.size() ? FrameKind::Normal : FrameKind::Inlined;
-            c.emplace_back(p.frames.intern(fr).v, r[k].line);
+            c.emplace_back(newFrames.intern(fr).v, r[k].line);
         }
         return c;
     };
@@ -296,19 +335,23 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
         NodeId cur(nodeMap[t.parent(NodeId(n)).v]);
         const uint32_t f = t.frame(NodeId(n)).v;
         for (const auto &[fid, line] : chainOf(f)) {
-            cur = p.trie.child(cur, FrameId(fid));
-            if (result.nodeLine.size() < p.trie.size()) {
-                result.nodeLine.resize(p.trie.size(), 0);
-                result.nodeAddress.resize(p.trie.size(), 0);
+            cur = newTrie.child(cur, FrameId(fid));
+            if (result.nodeLine.size() < newTrie.size()) {
+                result.nodeLine.resize(newTrie.size(), 0);
+                result.nodeAddress.resize(newTrie.size(), 0);
                 result.nodeLine[cur.v] = line;
                 result.nodeAddress[cur.v] = frames[f].address;
             }
         }
         nodeMap[n] = cur.v;
     }
-    p.sampleNode.resize(in.sampleNode.size());
+    newSampleNode.resize(in.sampleNode.size());
     for (size_t i = 0; i < in.sampleNode.size(); ++i)
-        p.sampleNode[i] = nodeMap[in.sampleNode[i]];
+        newSampleNode[i] = nodeMap[in.sampleNode[i]];
+    // `in` may be `p`: its old columns are not read past this point.
+    p.frames = std::move(newFrames);
+    p.trie = std::move(newTrie);
+    p.sampleNode = std::move(newSampleNode);
 
     for (Mapping &m : p.mappings) {
         for (const MappingReport &rep : result.mappings) {
@@ -318,24 +361,10 @@ SymbolizeResult Symbolizer::symbolize(const Profile &in) {
             }
         }
     }
-    for (const MappingReport &rep : result.mappings)
-        if (rep.status == MappingStatus::BuildIdMismatch && !rep.message.empty())
-            p.addWarning(rep.message, rep.addresses);
-    uint64_t byStatus[4] = {0, 0, 0, 0};
-    for (const MappingReport &rep : result.mappings)
-        byStatus[int(rep.status)] += rep.addresses - rep.symbolized;
-    if (byStatus[int(MappingStatus::Symbolized)] + byStatus[int(MappingStatus::NoDebugInfo)])
-        p.addWarning("addresses not symbolized: no symbol at the address",
-                     byStatus[int(MappingStatus::Symbolized)] + byStatus[int(MappingStatus::NoDebugInfo)]);
-    if (byStatus[int(MappingStatus::MissingFile)])
-        p.addWarning("addresses not symbolized: binary or debug file not found",
-                     byStatus[int(MappingStatus::MissingFile)]);
-    if (byStatus[int(MappingStatus::BuildIdMismatch)])
-        p.addWarning("addresses not symbolized: build id mismatch (file refused)",
-                     byStatus[int(MappingStatus::BuildIdMismatch)]);
+    addOutcomeWarnings(p, result);
     p.finish();
     result.changed = result.symbolized > 0;
-    result.profile = std::move(out);
+    result.profile = std::move(out); // null in place
     result.ok = true;
     if (m_options.progress)
         m_options.progress(1000, "symbolizing");

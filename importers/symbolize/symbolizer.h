@@ -3,7 +3,8 @@
 // FrameKind::Unsymbolized, see importers/pprof) into functions with file,
 // line and inline frames, read from local ELF/DWARF files found by mapping
 // path or build id (DebugFinder). The model is immutable, so symbolize()
-// builds a NEW Profile: same strings (ids kept), a frame table holding only
+// builds a NEW Profile (symbolizeInPlace() rebuilds a not-yet-shared one):
+// same strings (ids kept), a frame table holding only
 // the frames in use, a trie where each resolved node is replaced by its inline
 // chain (outermost function first, innermost inlined frame last, as a call
 // stack reads root to leaf), and the sample columns with remapped leaves.
@@ -60,8 +61,8 @@ struct MappingReport {
 struct SymbolizeResult {
     bool ok = false; // false only when cancelled
     bool cancelled = false;
-    bool changed = false; // at least one frame was symbolized
-    std::shared_ptr<const Profile> profile;
+    bool changed = false;                   // at least one frame was symbolized
+    std::shared_ptr<const Profile> profile; // null after symbolizeInPlace()
     std::vector<MappingReport> mappings;
     // Per node of the new trie: source line of the node's frame (the line of
     // the address for the innermost frame, the call site for the others),
@@ -82,6 +83,11 @@ public:
     Symbolizer &operator=(const Symbolizer &) = delete;
 
     SymbolizeResult symbolize(const Profile &profile);
+    // The same on a profile nobody shares yet (the loader's fresh import):
+    // rebuilds its frames, trie and sample leaves in place, leaving every
+    // other column as it is; untouched unless some frame got a name.
+    // result.profile stays null.
+    SymbolizeResult symbolizeInPlace(Profile &profile);
 
     // One resolved address: frames innermost first, names demangled.
     struct Resolved {
@@ -99,6 +105,7 @@ public:
 
 private:
     struct Module;
+    SymbolizeResult run(const Profile &in, Profile *inPlace);
     Module &module(const std::string &path, const std::string &buildId, const Mapping *geometry);
 
     SymbolizeOptions m_options;
