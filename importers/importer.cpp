@@ -8,6 +8,7 @@
 #include "importers/common/importcontext.h"
 #include "importers/common/pages.h"
 #include "importers/folded/foldedimporter.h"
+#include "importers/otlp/profilesimport.h"
 #include "importers/otlp/traceimport.h"
 #include "importers/pprof/pprofimporter.h"
 #include "importers/symbolize/loadhook.h"
@@ -54,12 +55,14 @@ ImportResult dispatch(ImportContext &ctx, Format format, std::string_view bytes)
         ctx.fail("legacy (non-protobuf) pprof format is not supported; convert it with `go tool pprof -proto`");
         return failure(ctx);
     case Format::Json: // OTLP/JSON traces, Jaeger, Zipkin (importers/otlp/traceimport.cpp)
-    case Format::OtlpTracesProto:
     case Format::OtlpTracesFramed:
+        if (looksLikeOtlpProfiles(bytes)) // OTLP profiles JSON / file-exporter records
+            return profileResult(ctx, importOtlpProfiles(ctx, bytes));
+        return importTraces(ctx, bytes);
+    case Format::OtlpTracesProto:
         return importTraces(ctx, bytes);
     case Format::OtlpProfilesProto:
-        ctx.fail(std::string("trace formats not yet supported (detected ") + formatName(format) + ")");
-        return failure(ctx);
+        return profileResult(ctx, importOtlpProfiles(ctx, bytes));
     case Format::Empty:
         ctx.fail(ctx.layers().empty() ? "empty file" : "empty after decompression");
         return failure(ctx);

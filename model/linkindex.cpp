@@ -106,9 +106,31 @@ LinkIndex LinkIndex::build(const Profile &p, const TraceSet &ts, const LinkOptio
         return li;
     }
 
+    // 1. Explicit links (OTLP profiles): span id, and trace id when non-zero.
+    if (p.sampleSpanId.size() == n) {
+        uint64_t withIds = 0;
+        const bool haveTraces = p.sampleTraceId.size() == n;
+        for (size_t i = 0; i < n; ++i) {
+            const uint64_t span = p.sampleSpanId[i];
+            if (span == 0)
+                continue;
+            ++withIds;
+            TraceId trace;
+            if (haveTraces)
+                trace.bytes = p.sampleTraceId[i];
+            li.m_sampleSpan[i] = trace.isZero() ? ts.findSpan(span) : ts.find(trace, span);
+        }
+        if (withIds > 0) {
+            li.m_method = LinkMethod::ExplicitLink;
+            li.m_withIds = withIds;
+        }
+    }
+
     // 2. Labels: find the first configured key present in the profile.
     StringId traceKey = p.strings.find("trace_id");
     for (const std::string &key : opt.labelKeys) {
+        if (li.m_method != LinkMethod::None)
+            break; // explicit links win
         const StringId k = p.strings.find(key);
         if (!k.valid())
             continue;

@@ -15,6 +15,7 @@
 #include "model/stacktrie.h"
 #include "model/stringtable.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -94,6 +95,11 @@ public:
     std::vector<std::vector<int64_t>> values; // [sampleType][sample]
     std::vector<uint32_t> sampleLabels;       // LabelSetId values
     std::vector<int64_t> sampleTime;          // ns since epoch, empty when unknown
+    // Explicit span links (OTLP profiles Sample.link_index): span id as a
+    // big-endian uint64 (0 = none) and the 16-byte trace id (zero = unknown).
+    // Both empty when no sample carries a link; otherwise sampleCount() long.
+    std::vector<uint64_t> sampleSpanId;
+    std::vector<std::array<uint8_t, 16>> sampleTraceId;
     LabelSets labelSets;
 
     std::vector<NamedCount> warnings;
