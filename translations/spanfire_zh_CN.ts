@@ -255,6 +255,10 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <source>span %1 (%2), %3</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Linking samples to spans…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::CallerCalleeView</name>
