@@ -124,6 +124,7 @@ struct DwarfResolver::CuIndex {
         uint32_t parent = kNone;
         uint32_t rangeBegin = 0, rangeEnd = 0;
         bool inlined = false;
+        bool function = false; // subprogram / inlined subroutine / entry point (else a block)
         // Filled on first use.
         bool resolved = false;
         std::string name, declFile, callFile;
@@ -139,6 +140,10 @@ struct DwarfResolver::CuIndex {
     std::vector<std::vector<uint32_t>> children; // per scope
     std::vector<Range> top;                      // top-level scopes' ranges, sorted by lo
 
+    // Mirrors libdw's scope walk (dwarf_getscopes): DIEs that may carry
+    // addresses are matched by their ranges and pruned when they have none;
+    // namespaces, classes and structures are walked through; nothing else is
+    // descended into.
     void visit(Dwarf_Die *die, uint32_t parent, int depth) {
         if (depth > 256)
             return;
@@ -147,37 +152,48 @@ struct DwarfResolver::CuIndex {
             return;
         do {
             const int tag = dwarf_tag(&child);
-            uint32_t next = parent;
-            if (isFunctionTag(tag)) {
-                Scope sc;
-                sc.die = dwarf_dieoffset(&child);
-                sc.parent = parent;
-                sc.inlined = tag == DW_TAG_inlined_subroutine;
-                sc.rangeBegin = uint32_t(ranges.size());
-                const uint32_t index = uint32_t(scopes.size());
-                Dwarf_Addr base = 0, lo = 0, hi = 0;
-                ptrdiff_t off = 0;
-                int guard = 0;
-                while ((off = dwarf_ranges(&child, off, &base, &lo, &hi)) > 0 && ++guard < 100000)
-                    if (hi > lo)
-                        ranges.push_back({lo, hi, index});
-                sc.rangeEnd = uint32_t(ranges.size());
-                if (sc.rangeEnd > sc.rangeBegin) {
-                    scopes.push_back(sc);
-                    children.emplace_back();
-                    if (parent == kNone)
-                        for (uint32_t r = sc.rangeBegin; r < sc.rangeEnd; ++r)
-                            top.push_back(ranges[r]);
-                    else
-                        children[parent].push_back(index);
-                    next = index;
-                } else {
-                    ranges.resize(sc.rangeBegin);
-                    if (tag != DW_TAG_inlined_subroutine)
-                        continue; // a declaration: nothing below it runs
-                }
+            switch (tag) {
+            case DW_TAG_namespace:
+            case DW_TAG_class_type:
+            case DW_TAG_structure_type:
+                visit(&child, parent, depth + 1);
+                continue;
+            case DW_TAG_subprogram:
+            case DW_TAG_inlined_subroutine:
+            case DW_TAG_entry_point:
+            case DW_TAG_lexical_block:
+            case DW_TAG_module:
+            case DW_TAG_with_stmt:
+            case DW_TAG_catch_block:
+            case DW_TAG_try_block:
+                break;
+            default:
+                continue;
             }
-            visit(&child, next, depth + 1);
+            Scope sc;
+            sc.die = dwarf_dieoffset(&child);
+            sc.parent = parent;
+            sc.inlined = tag == DW_TAG_inlined_subroutine;
+            sc.function = isFunctionTag(tag);
+            sc.rangeBegin = uint32_t(ranges.size());
+            const uint32_t index = uint32_t(scopes.size());
+            Dwarf_Addr base = 0, lo = 0, hi = 0;
+            ptrdiff_t off = 0;
+            int guard = 0;
+            while ((off = dwarf_ranges(&child, off, &base, &lo, &hi)) > 0 && ++guard < 100000)
+                if (hi > lo)
+                    ranges.push_back({lo, hi, index});
+            sc.rangeEnd = uint32_t(ranges.size());
+            if (sc.rangeEnd == sc.rangeBegin)
+                continue; // no code here (declaration, abstract instance): pruned
+            scopes.push_back(sc);
+            children.emplace_back();
+            if (parent == kNone)
+                for (uint32_t r = sc.rangeBegin; r < sc.rangeEnd; ++r)
+                    top.push_back(ranges[r]);
+            else
+                children[parent].push_back(index);
+            visit(&child, index, depth + 1);
         } while (dwarf_siblingof(&child, &child) == 0);
     }
 
@@ -191,13 +207,13 @@ struct DwarfResolver::CuIndex {
     // Innermost scope holding `a`, or kNone.
     uint32_t innermost(Dwarf_Addr a) const {
         auto it = std::upper_bound(top.begin(), top.end(), a, [](Dwarf_Addr x, const Range &r) { return x < r.lo; });
+        // Top-level ranges may overlap (a function and its .cold part, or
+        // duplicated instances): the first in DIE order wins, as in libdw.
         uint32_t cur = kNone;
-        for (int back = 0; it != top.begin() && back < 16; ++back) {
+        for (int back = 0; it != top.begin() && back < 64; ++back) {
             --it;
-            if (a < it->hi) {
+            if (a < it->hi && it->scope < cur)
                 cur = it->scope;
-                break;
-            }
         }
         if (cur == kNone)
             return kNone;
@@ -265,7 +281,9 @@ std::vector<SourceFrame> DwarfResolver::resolve(uint64_t vaddr) const {
     CuIndex *cu = cudie ? const_cast<CuIndex *>(cuIndex(cudie, dwarf_dieoffset(cudie))) : nullptr;
     Dwarf_Addr dwbias = 0;
     Dwarf *dw = cu ? dwfl_module_getdwarf(m_module, &dwbias) : nullptr;
-    const uint32_t inner = cu ? cu->innermost(addr - bias) : CuIndex::kNone;
+    uint32_t inner = cu ? cu->innermost(addr - bias) : CuIndex::kNone;
+    while (inner != CuIndex::kNone && !cu->scopes[inner].function)
+        inner = cu->scopes[inner].parent;
 
     // Innermost function and the line of the address itself.
     SourceFrame first;
@@ -295,7 +313,9 @@ std::vector<SourceFrame> DwarfResolver::resolve(uint64_t vaddr) const {
     // Each inlined scope on the way out contributes the function it was
     // inlined into, with the call site.
     for (uint32_t s = inner; s != CuIndex::kNone && cu->scopes[s].inlined;) {
-        const uint32_t parent = cu->scopes[s].parent;
+        uint32_t parent = cu->scopes[s].parent;
+        while (parent != CuIndex::kNone && !cu->scopes[parent].function)
+            parent = cu->scopes[parent].parent;
         const CuIndex::Scope &callee = cu->resolved(dw, s);
         SourceFrame caller;
         caller.file = callee.callFile;
