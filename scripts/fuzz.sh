@@ -17,7 +17,7 @@ BUILD="${SPANFIRE_FUZZ_BUILD:-$ROOT/build/fuzz}"
 CORPUS="${SPANFIRE_CORPUS:-$ROOT/../shared/corpus}"
 SECS="${1:-60}"
 shift || true
-ALL_TARGETS=(sniff gzip zstd pprof folded otlp_proto otlp_json jaeger zipkin traces import_bytes)
+ALL_TARGETS=(sniff gzip zstd pprof folded otlp_profiles otlp_proto otlp_json jaeger zipkin traces import_bytes)
 if [ "$#" -gt 0 ]; then TARGETS=("$@"); else TARGETS=("${ALL_TARGETS[@]}"); fi
 
 SAN="-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
@@ -43,6 +43,7 @@ seed() {
         if gzip -t "$f" 2>/dev/null; then gzip -dc "$f" >"$dir/$(basename "$f").raw"; else cp "$f" "$dir/"; fi
       done ;;
     folded) cp "$CORPUS"/collapsed/* "$dir/" ;;
+    otlp_profiles) cp "$CORPUS"/otlp-profiles/* "$dir/" ;;
     otlp_proto)
       cp "$CORPUS"/otlp-traces/derived/*.binpb "$dir/"
       zstd -qdc "$CORPUS"/otlp-traces/derived/fileexporter_proto_native.bin.zst >"$dir/native.bin" ;;

@@ -6,6 +6,7 @@
 #include "importers/jaeger/jaegerjson.h"
 #include "importers/otlp/otlpjson.h"
 #include "importers/otlp/otlpproto.h"
+#include "importers/otlp/profilesimport.h"
 #include "importers/pprof/pprofimporter.h"
 #include "importers/traces.h"
 #include "importers/zipkin/zipkinjson.h"
@@ -113,6 +114,16 @@ void runFolded(std::string_view bytes) {
     aggregate(p);
 }
 
+void runOtlpProfiles(std::string_view bytes) {
+    const ImportOptions options = fuzzOptions();
+    ImportContext ctx(kName, options);
+    (void)looksLikeOtlpProfiles(bytes);
+    std::shared_ptr<Profile> p = importOtlpProfiles(ctx, bytes);
+    if (!p)
+        checkError(ctx.error());
+    aggregate(p);
+}
+
 void runOtlpProto(std::string_view bytes) {
     TraceSetBuilder builder;
     ProtoTraceError error;
@@ -177,17 +188,10 @@ ImportOptions fuzzOptions() {
 
 const std::vector<Target> &targets() {
     static const std::vector<Target> all = {
-        {"sniff", runSniff},
-        {"gzip", runGzip},
-        {"zstd", runZstd},
-        {"pprof", runPprof},
-        {"folded", runFolded},
-        {"otlp_proto", runOtlpProto},
-        {"otlp_json", runOtlpJson},
-        {"jaeger", runJaeger},
-        {"zipkin", runZipkin},
-        {"traces", runTraces},
-        {"import_bytes", runImportBytes},
+        {"sniff", runSniff},          {"gzip", runGzip},          {"zstd", runZstd},
+        {"pprof", runPprof},          {"folded", runFolded},      {"otlp_profiles", runOtlpProfiles},
+        {"otlp_proto", runOtlpProto}, {"otlp_json", runOtlpJson}, {"jaeger", runJaeger},
+        {"zipkin", runZipkin},        {"traces", runTraces},      {"import_bytes", runImportBytes},
     };
     return all;
 }
