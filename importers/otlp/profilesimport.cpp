@@ -93,7 +93,10 @@ public:
         if (!m_layout.empty())
             label += " " + m_layout;
         label += " (" + m_what + ")";
-        return m_asm.finish(m_ctx.formatLabel(label.c_str()));
+        std::shared_ptr<Profile> p = m_asm.finish(m_ctx.formatLabel(label.c_str()));
+        if (p && m_layoutGuessed)
+            p->addWarning("OTLP profiles layout not told apart by the samples (v1.8/v1.9 vs v1.10+): read as v1.10+");
+        return p;
     }
 
 private:
@@ -121,6 +124,7 @@ private:
             break;
         }
         noteLayout(sn.layout == OtlpProfilesLayout::V1_8 ? "v1.8/v1.9" : "v1.10+");
+        m_layoutGuessed |= sn.layout == OtlpProfilesLayout::Unknown;
         OtlpProfilesRequest req;
         if (!readOtlpProfilesProto(m_ctx, m_base, msg, sn.layout, req))
             return false;
@@ -230,6 +234,7 @@ private:
     const char *m_base = nullptr;
     std::string m_what, m_layout;
     bool m_jsonV18 = false;
+    bool m_layoutGuessed = false;
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include "importers/common/wirereader.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 
@@ -49,6 +50,7 @@ struct Sniffer {
     int v18 = 0, v110 = 0, older = 0;
     std::string why18, why110, whyOlder;
     uint64_t off18 = 0, off110 = 0, offOlder = 0;
+    uint64_t maxField2 = 0, maxField2Offset = 0;
 
     void vote(int &counter, std::string &why, uint64_t &off, const char *text, uint64_t at) {
         if (counter++ == 0) {
@@ -59,6 +61,13 @@ struct Sniffer {
     void sample(WireReader r) {
         forFields(r, [&](uint32_t f, WireType t, WireReader &in) {
             const uint64_t at = in.fieldOffset();
+            if (f == 2 && (t == WireType::Len || t == WireType::Varint)) {
+                // v1.10 attribute indices or v1.8 values: remember the largest.
+                if (maxField2Offset == 0)
+                    maxField2Offset = at;
+                readRepeatedVarint(in, t, [&](uint64_t v) { maxField2 = std::max(maxField2, v); });
+                return true;
+            }
             if (f == 3 && t == WireType::Len)
                 vote(v18, why18, off18, "Sample field 3 is packed (attribute_indices of v1.8/v1.9)", at);
             else if (f == 3 && t == WireType::Varint)
@@ -504,10 +513,18 @@ OtlpLayoutSniff sniffOtlpProfilesLayout(const char *base, std::string_view msg) 
     Sniffer s;
     s.base = base;
     bool dictionary = false, profiles = false;
+    uint64_t attributes = 0;
     WireReader r = readerOf(base, msg);
     forFields(r, [&](uint32_t f, WireType t, WireReader &in) {
         dictionary |= f == 2 && t == WireType::Len;
-        if (f == 1 && t == WireType::Len) {
+        if (f == 2 && t == WireType::Len) {
+            WireReader d = in.sub();
+            forFields(d, [&](uint32_t g, WireType u, WireReader &x) {
+                attributes += g == 6;
+                x.skip(u);
+                return true;
+            });
+        } else if (f == 1 && t == WireType::Len) {
             profiles = true;
             s.nested(in.sub(), 2, 1);
         } else
@@ -534,6 +551,12 @@ OtlpLayoutSniff sniffOtlpProfilesLayout(const char *base, std::string_view msg) 
     } else if (profiles && !dictionary) {
         out.layout = OtlpProfilesLayout::Older;
         out.why = "no dictionary (field 2) in the request (pre-v1.7 layout)";
+    } else if (s.maxField2Offset != 0 && s.maxField2 >= attributes) {
+        // Samples carry only field 2: indices past the attribute table can
+        // only be v1.8/v1.9 values.
+        out.layout = OtlpProfilesLayout::V1_8;
+        out.why = "Sample field 2 holds numbers past the attribute table (values of v1.8/v1.9)";
+        out.offset = s.maxField2Offset;
     }
     return out;
 }

@@ -351,3 +351,28 @@ TEST(OtlpProfilesWire, BadIndexesFailWithFileAndOffset) {
 }
 
 } // namespace
+
+namespace {
+
+// Samples with only field 2 (and timestamps): v1.8 values vs v1.10 attribute
+// indices are told apart by the attribute table's size.
+TEST(OtlpProfilesWire, FieldTwoOnlySamples) {
+    const std::string v18 = request({{{1, {}, 0, {1000, 2000}, {}}}}, true);
+    EXPECT_EQ(sniffOtlpProfilesLayout(v18.data(), v18).layout, OtlpProfilesLayout::V1_8);
+    ImportResult r = load("v18values.pb", v18);
+    ASSERT_TRUE(r.ok) << r.error.toString();
+    EXPECT_EQ(r.profile->total(0), 3000);
+
+    const std::string v110 = request({{{1, {1}, 0, {}, {kT0, kT0 + 1}}}}, false);
+    EXPECT_EQ(sniffOtlpProfilesLayout(v110.data(), v110).layout, OtlpProfilesLayout::Unknown);
+    r = load("v110attrs.pb", v110);
+    ASSERT_TRUE(r.ok) << r.error.toString();
+    EXPECT_EQ(r.profile->sampleCount(), 2u);
+    EXPECT_EQ(r.profile->total(0), 2);
+    bool warned = false;
+    for (const NamedCount &w : r.warnings)
+        warned |= w.name.find("read as v1.10+") != std::string::npos;
+    EXPECT_TRUE(warned);
+}
+
+} // namespace
