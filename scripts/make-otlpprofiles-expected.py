@@ -300,6 +300,7 @@ def main():
     corpus, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     d = os.path.join(corpus, "otlp-profiles")
+    results = {}
     for name in sorted(os.listdir(d)):
         data = open(os.path.join(d, name), "rb").read()
         if name.endswith(".json"):
@@ -308,9 +309,17 @@ def main():
         else:
             doc, layout = proto_to_json(data)
         lines = ["layout %s" % layout] + figures(doc)
+        results[name] = lines[1:]
         with open(os.path.join(out, name + ".txt"), "w") as f:
             f.write("\n".join(lines) + "\n")
         print(name, *lines, sep="\n  ")
+    # The binary captures and their JSON twins hold the same data: the two
+    # independent decodings (json module, wire decoder) must agree.
+    for name, lines in results.items():
+        twin = name.replace(".pb.bin", ".json")
+        if name.endswith(".pb.bin") and twin in results:
+            assert lines == results[twin], "%s and %s differ" % (name, twin)
+            print("%s agrees with %s" % (name, twin))
 
 
 if __name__ == "__main__":

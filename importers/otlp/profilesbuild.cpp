@@ -309,6 +309,10 @@ bool OtlpProfilesAssembler::append(const OtlpProfilesRequest &req) {
         for (const OtlpSampleRec &s : prof.samples) {
             if (ctx.cancelled())
                 return ctx.failCancelled();
+            if (s.values.end < s.values.begin || s.values.end > req.values.size() ||
+                s.timestamps.end < s.timestamps.begin || s.timestamps.end > req.timestamps.size() ||
+                s.attrs.end < s.attrs.begin || s.attrs.end > req.ints.size())
+                return ctx.failAt("OTLP profiles: sample too large", s.offset);
             NodeId node;
             if (!stackNode(s.stack, s.offset, node))
                 return false;
