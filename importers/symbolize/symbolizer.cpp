@@ -157,6 +157,8 @@ std::shared_ptr<Profile> cloneHeader(const Profile &in) {
     out->values = in.values;
     out->sampleLabels = in.sampleLabels;
     out->sampleTime = in.sampleTime;
+    out->sampleSpanId = in.sampleSpanId;
+    out->sampleTraceId = in.sampleTraceId;
     out->labelSets = in.labelSets;
     out->warnings = in.warnings;
     return out;

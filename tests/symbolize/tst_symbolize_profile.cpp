@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <atomic>
 #include <fstream>
 
@@ -267,4 +268,66 @@ TEST(SymbolizeProfile, NoBuildIdNeedsAFittingMapping) {
     EXPECT_EQ(b.mappings[0].status, MappingStatus::BuildIdMismatch);
     EXPECT_NE(b.mappings[0].message.find("no build id"), std::string::npos);
     EXPECT_EQ(b.symbolized, 0u);
+}
+
+TEST(SymbolizeProfile, EveryColumnSurvives) {
+    // Labels, timestamps and OTLP span links ride along unchanged, on the
+    // copying path and in place.
+    const std::string binary = fixture("inline_c");
+    const auto addrs = functionAddresses(binary, {"worker", "fib"});
+    ASSERT_GT(addrs.size(), 4u);
+    auto make = [&] {
+        const ImportResult in = addressProfile(binary, gnuBuildId(binary), binary, 0, addrs);
+        auto p = std::make_shared<Profile>();
+        // Rebuild as a mutable profile with the extra columns filled in.
+        const Profile &src = *in.profile;
+        for (uint32_t i = 1; i < src.strings.size(); ++i)
+            p->strings.intern(src.strings.view(StringId(i)));
+        p->sampleTypes = src.sampleTypes;
+        p->mappings = src.mappings;
+        p->values = src.values;
+        for (const Frame &f : src.frames.frames())
+            p->frames.intern(f);
+        for (size_t i = 0; i < src.sampleCount(); ++i) {
+            // Frame ids are equal: the frames were interned in the same order.
+            p->sampleNode.push_back(p->trie.child(StackTrie::root(), src.trie.frame(NodeId(src.sampleNode[i]))).v);
+            p->sampleTime.push_back(int64_t(1000 + i));
+            p->sampleSpanId.push_back(0x1122334455667788ull + i);
+            std::array<uint8_t, 16> trace{};
+            trace[0] = uint8_t(i);
+            p->sampleTraceId.push_back(trace);
+            p->sampleLabels.push_back(
+                p->labelSets
+                    .intern(
+                        {Label{p->strings.intern("k"), p->strings.intern("v" + std::to_string(i % 3)), StringId(0), 0}})
+                    .v);
+        }
+        p->finish();
+        return p;
+    };
+    auto check = [&](const Profile &orig, const Profile &got) {
+        ASSERT_EQ(got.sampleCount(), orig.sampleCount());
+        EXPECT_EQ(got.sampleTime, orig.sampleTime);
+        EXPECT_EQ(got.sampleSpanId, orig.sampleSpanId);
+        EXPECT_EQ(got.sampleTraceId, orig.sampleTraceId);
+        EXPECT_EQ(got.values, orig.values);
+        for (size_t i = 0; i < got.sampleCount(); ++i) {
+            const LabelSetId a(orig.sampleLabels[i]), b(got.sampleLabels[i]);
+            ASSERT_EQ(orig.labelSets.end(a) - orig.labelSets.begin(a), got.labelSets.end(b) - got.labelSets.begin(b));
+            EXPECT_EQ(got.strings.view(got.labelSets.begin(b)->str), orig.strings.view(orig.labelSets.begin(a)->str));
+        }
+    };
+    const std::shared_ptr<Profile> original = make();
+    const SymbolizeResult copied = symbolize(*original, SymbolizeOptions{});
+    ASSERT_TRUE(copied.changed);
+    check(*original, *copied.profile);
+
+    const std::shared_ptr<Profile> reference = make();
+    std::shared_ptr<Profile> inPlace = make();
+    Symbolizer sym(SymbolizeOptions{});
+    const SymbolizeResult r = sym.symbolizeInPlace(*inPlace);
+    ASSERT_TRUE(r.changed);
+    EXPECT_FALSE(r.profile);
+    check(*reference, *inPlace);
+    EXPECT_NE(inPlace->frameOf(NodeId(inPlace->sampleNode[0])).kind, FrameKind::Unsymbolized);
 }
