@@ -245,7 +245,20 @@ void SpanDetailsView::showSpan(SpanRow spanRow) {
             addAttributes(item, l.attrBegin, l.attrEnd);
         }
     }
+    if (m_extraRows) {
+        const auto extra = m_extraRows(r);
+        if (!extra.empty()) {
+            QTreeWidgetItem *section = addSection(tr("Profile"));
+            for (const auto &[key, value] : extra)
+                new QTreeWidgetItem(section, {key, value});
+        }
+    }
     m_tree->resizeColumnToContents(0);
+}
+
+void SpanDetailsView::setExtraRows(ExtraRows extra) {
+    m_extraRows = std::move(extra);
+    showSpan(m_row);
 }
 
 QString SpanDetailsView::selectedText() const {

@@ -12,7 +12,10 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
+#include <utility>
+#include <vector>
 
 class QLabel;
 class QTreeWidget;
@@ -47,6 +50,10 @@ public:
 
     // Attribute value as display text (strings as they are, numbers, booleans).
     static QString attributeValue(const TraceSet &set, const Attribute &a);
+    // Extra (key, value) rows shown in a "Profile" section for a span, e.g.
+    // linked samples vs expected. Re-shows the current span.
+    using ExtraRows = std::function<std::vector<std::pair<QString, QString>>(uint32_t row)>;
+    void setExtraRows(ExtraRows extra);
 
 signals:
     void spanLinkActivated(spanfire::SpanRow row);
@@ -60,6 +67,7 @@ private:
     std::shared_ptr<const TraceSet> m_set;
     TraceSelection *m_selection = nullptr;
     SpanRow m_row;
+    ExtraRows m_extraRows;
     QLabel *m_title = nullptr;
     QLabel *m_subtitle = nullptr;
     QTreeWidget *m_tree = nullptr;

@@ -331,7 +331,13 @@ void SpanTimelineWidget::paintRow(QPainter &p, uint32_t row, int y, const TimeSc
         p.setPen(QPen(kErrorColor, 1));
         p.drawRect(bar.adjusted(0, 0, -1, -1));
     }
-    if (m_highlight[row - m_first]) {
+    if (const uint8_t share = m_highlight[row - m_first]) {
+        // Shade by share (setHighlightShares); full-share rows are only outlined.
+        if (share < 255) {
+            QColor fill = kHighlightColor;
+            fill.setAlpha(40 + share * 160 / 255);
+            p.fillRect(bar, fill);
+        }
         p.setPen(QPen(kHighlightColor, 2));
         p.drawRect(bar.adjusted(-1, -1, 1, 1));
     }

@@ -311,9 +311,23 @@ void SpanTimelineWidget::setHighlightedRows(const std::vector<uint32_t> &rows) {
     m_highlight.assign(m_end - m_first, 0);
     for (uint32_t r : rows) {
         if (r >= m_first && r < m_end)
-            m_highlight[r - m_first] = 1;
+            m_highlight[r - m_first] = 255;
     }
     changed();
+}
+
+void SpanTimelineWidget::setHighlightShares(const std::vector<std::pair<uint32_t, float>> &rowShares) {
+    m_highlight.assign(m_end - m_first, 0);
+    for (const auto &[r, share] : rowShares) {
+        if (r >= m_first && r < m_end && share > 0) // 255 is kept for a plain outline
+            m_highlight[r - m_first] = uint8_t(std::clamp(int(share * 254.0f + 0.5f), 1, 254));
+    }
+    changed();
+}
+
+float SpanTimelineWidget::highlightShare(uint32_t row) const {
+    return row >= m_first && row < m_end && row - m_first < m_highlight.size() ? m_highlight[row - m_first] / 255.0f
+                                                                               : 0.0f;
 }
 
 void SpanTimelineWidget::setNameColumnWidth(int px) {
@@ -736,6 +750,11 @@ QString SpanTimelineWidget::toolTipHtml(uint32_t row) const {
     if (m_set->flags[row] & TraceSet::kOrphan)
         html += QStringLiteral("<br><i>") + tr("Orphan: its parent span is not in the loaded data") +
                 QStringLiteral("</i>");
+    if (m_toolTipExtra) {
+        const QString extra = m_toolTipExtra(row);
+        if (!extra.isEmpty())
+            html += QStringLiteral("<br>") + extra;
+    }
     return html + QStringLiteral("</p>");
 }
 

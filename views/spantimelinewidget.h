@@ -40,6 +40,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -99,6 +100,13 @@ public:
     bool isOnCriticalPath(uint32_t row) const;
     // Rows to outline (e.g. spans whose samples contain a selected frame).
     void setHighlightedRows(const std::vector<uint32_t> &rows);
+    // Like setHighlightedRows, and shades each bar by its share in (0, 1]
+    // (e.g. the share of the span's samples that contain a selected frame).
+    void setHighlightShares(const std::vector<std::pair<uint32_t, float>> &rowShares);
+    // 0 when the row is not highlighted, else its share (1 for setHighlightedRows).
+    float highlightShare(uint32_t row) const;
+    // Extra tooltip lines (HTML) for a row, e.g. linked samples vs expected.
+    void setToolTipExtra(std::function<QString(uint32_t row)> extra) { m_toolTipExtra = std::move(extra); }
 
     // Find: spans of the trace whose name or service contains `text`
     // (case-insensitive) are marked; returns the number of matches. The find
@@ -116,6 +124,8 @@ public:
     QString toolTipHtml(uint32_t row) const;
     // Forces the next paint to rebuild the base layer (benchmarks).
     void invalidateCache() { m_cacheValid = false; }
+    // Paints the base layer (no hover) at the widget's size into any painter (exports, timelineexport.cpp).
+    void paintExport(QPainter &painter);
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -188,7 +198,8 @@ private:
     std::vector<uint32_t> m_rows;                                   // shown rows, pre-order
     std::vector<uint8_t> m_critical;                                // per trace row
     std::vector<std::pair<uint32_t, TimeRange>> m_criticalSections; // (row, ns offsets), sorted by row
-    std::vector<uint8_t> m_highlight;                               // per trace row
+    std::vector<uint8_t> m_highlight;                               // per trace row: 0, or share * 255 (>= 1)
+    std::function<QString(uint32_t)> m_toolTipExtra;
     bool m_criticalPath = false;
     uint32_t m_selected = kNoRow;
     uint32_t m_hover = kNoRow;
