@@ -57,7 +57,7 @@ OtlpProfilesAssembler::OtlpProfilesAssembler(ImportContext &ctx) : m_ctx(ctx), m
 namespace {
 
 // Label for one attribute; false when it has no showable value.
-bool attrLabel(OtlpProfilesAssembler *, Profile &p, const OtlpProfilesRequest &req, const OtlpAttr &a, Label &out) {
+bool attrLabel(Profile &p, const OtlpProfilesRequest &req, const OtlpAttr &a, Label &out) {
     std::string_view key = a.key;
     if (key.empty()) {
         if (!inRange(a.keyIndex, req.strings.size()))
@@ -291,7 +291,7 @@ bool OtlpProfilesAssembler::append(const OtlpProfilesRequest &req) {
         if (prof.resource < req.resources.size())
             for (const OtlpAttr &a : req.resources[prof.resource]) {
                 Label l;
-                if (attrLabel(this, p, req, a, l))
+                if (attrLabel(p, req, a, l))
                     base.push_back(l);
             }
         for (uint32_t k = prof.attrs.begin; k < prof.attrs.end; ++k) {
@@ -301,7 +301,7 @@ bool OtlpProfilesAssembler::append(const OtlpProfilesRequest &req) {
                                       " is outside the attribute table",
                                   prof.offset);
             Label l;
-            if (attrLabel(this, p, req, req.attributes[size_t(ai)], l))
+            if (attrLabel(p, req, req.attributes[size_t(ai)], l))
                 base.push_back(l);
         }
         setCache.clear();
@@ -334,7 +334,7 @@ bool OtlpProfilesAssembler::append(const OtlpProfilesRequest &req) {
                                               std::to_string(req.attributes.size()) + " entries)",
                                           s.offset);
                     Label l;
-                    if (attrLabel(this, p, req, req.attributes[size_t(ai)], l))
+                    if (attrLabel(p, req, req.attributes[size_t(ai)], l))
                         labels.push_back(l);
                 }
                 sortLabels(labels);

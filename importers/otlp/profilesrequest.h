@@ -137,7 +137,7 @@ struct OtlpProfilesRequest {
 // timestamps only: each counts 1), or per value when there are no timestamps.
 class OtlpProfilesAssembler {
 public:
-    OtlpProfilesAssembler(ImportContext &ctx);
+    explicit OtlpProfilesAssembler(ImportContext &ctx);
     // Validates and appends one request; false on error (ctx holds it).
     // Call req.ensureZeroEntries() first.
     bool append(const OtlpProfilesRequest &req);
