@@ -11,11 +11,20 @@ StackTrie::StackTrie() {
 }
 
 void StackTrie::growIndex() {
-    const size_t cap = std::max<size_t>(1024, (m_slotMask + 1) * 2);
+    if (m_pathHash.size() < m_parent.size()) {
+        // First use (or after finish()): hash the existing nodes, parents first.
+        m_pathHash.resize(m_parent.size());
+        m_pathHash[0] = 0x2545F491u;
+        for (size_t n = 1; n < m_parent.size(); ++n)
+            m_pathHash[n] = chainHash(m_pathHash[m_parent[n]], m_frame[n]);
+    }
+    size_t cap = std::max<size_t>(1024, (m_slotMask + 1) * 2);
+    while (cap / 2 < m_parent.size() + 16)
+        cap *= 2;
     std::vector<Slot> slots(cap, Slot{0, 0, NodeId::kNone});
     const size_t mask = cap - 1;
     for (uint32_t n = 1; n < m_parent.size(); ++n) {
-        size_t i = slotHash(m_parent[n], m_frame[n]) & mask;
+        size_t i = size_t(m_pathHash[n]) & mask;
         while (slots[i].node != NodeId::kNone)
             i = (i + 1) & mask;
         slots[i] = Slot{m_parent[n], m_frame[n], n};
@@ -24,10 +33,23 @@ void StackTrie::growIndex() {
     m_slotMask = mask;
 }
 
+NodeId StackTrie::insertAt(size_t slot, NodeId parent, FrameId frame, uint32_t hash) {
+    const auto id = static_cast<uint32_t>(m_parent.size());
+    m_slots[slot] = Slot{parent.v, frame.v, id};
+    const uint32_t d = m_depth[parent.v] + 1;
+    m_parent.push_back(parent.v);
+    m_frame.push_back(frame.v);
+    m_depth.push_back(d);
+    m_pathHash.push_back(hash);
+    m_maxDepth = std::max(m_maxDepth, d);
+    return NodeId(id);
+}
+
 NodeId StackTrie::child(NodeId parent, FrameId frame) {
     if (m_slots.empty() || m_parent.size() * 2 > m_slotMask)
         growIndex();
-    size_t i = slotHash(parent.v, frame.v) & m_slotMask;
+    const uint32_t h = chainHash(m_pathHash[parent.v], frame.v);
+    size_t i = size_t(h) & m_slotMask;
     for (;; i = (i + 1) & m_slotMask) {
         const Slot s = m_slots[i];
         if (s.node == NodeId::kNone)
@@ -35,18 +57,48 @@ NodeId StackTrie::child(NodeId parent, FrameId frame) {
         if (s.frame == frame.v && s.parent == parent.v)
             return NodeId(s.node);
     }
-    const auto id = static_cast<uint32_t>(m_parent.size());
-    m_slots[i] = Slot{parent.v, frame.v, id};
-    const uint32_t d = m_depth[parent.v] + 1;
-    m_parent.push_back(parent.v);
-    m_frame.push_back(frame.v);
-    m_depth.push_back(d);
-    m_maxDepth = std::max(m_maxDepth, d);
-    return NodeId(id);
+    return insertAt(i, parent, frame, h);
+}
+
+NodeId StackTrie::path(NodeId parent, const uint32_t *frames, size_t n) {
+    constexpr size_t kBatch = 16;
+    uint32_t hashes[kBatch];
+    NodeId node = parent;
+    for (size_t at = 0; at < n; at += kBatch) {
+        const size_t m = std::min(kBatch, n - at);
+        // At most m inserts below: grow first so the prefetched homes stay valid.
+        if (m_slots.empty() || (m_parent.size() + m) * 2 > m_slotMask)
+            growIndex();
+        uint32_t h = m_pathHash[node.v];
+        for (size_t k = 0; k < m; ++k) {
+            h = chainHash(h, frames[at + k]);
+            hashes[k] = h;
+            __builtin_prefetch(&m_slots[size_t(h) & m_slotMask]);
+        }
+        for (size_t k = 0; k < m; ++k) {
+            const uint32_t frame = frames[at + k];
+            size_t i = size_t(hashes[k]) & m_slotMask;
+            bool found = false;
+            for (;; i = (i + 1) & m_slotMask) {
+                const Slot s = m_slots[i];
+                if (s.node == NodeId::kNone)
+                    break;
+                if (s.frame == frame && s.parent == node.v) {
+                    node = NodeId(s.node);
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                node = insertAt(i, node, FrameId(frame), hashes[k]);
+        }
+    }
+    return node;
 }
 
 void StackTrie::finish() {
     std::vector<Slot>().swap(m_slots);
+    std::vector<uint32_t>().swap(m_pathHash);
     m_slotMask = 0;
     m_parent.shrink_to_fit();
     m_frame.shrink_to_fit();

@@ -128,6 +128,7 @@ private:
     // per-sample scratch, reused (no per-sample allocation)
     std::vector<uint64_t> m_scratchIds;
     std::vector<uint32_t> m_scratchLocs;
+    std::vector<uint32_t> m_scratchFrames;
     std::vector<int64_t> m_scratchValues;
     std::vector<RawLabel> m_scratchLabels, m_prevLabels;
     std::vector<Label> m_scratchModelLabels;

@@ -19,23 +19,23 @@ void appendVarint(std::string &out, uint64_t v) {
 } // namespace
 
 NodeId PprofDecoder::pathFor(const std::vector<uint32_t> &locs) {
-    StackTrie &trie = m_profile->trie;
-    NodeId node = StackTrie::root();
     bool foundUser = false;
     // pprof Prune(): scan root to leaf; frames before the first "user"
-    // location are never pruned.
+    // location are never pruned. Frames are gathered first so the trie can
+    // walk them in one batch (StackTrie::path prefetches its index slots).
+    m_scratchFrames.clear();
     for (size_t i = locs.size(); i-- > 0;) {
         const uint32_t li = locs[i];
         const uint8_t prune = m_locPrune[li];
         if (prune == 1 && foundUser)
             break;
         foundUser |= prune == 0;
-        for (uint32_t k = m_locBegin[li]; k < m_locBegin[li + 1]; ++k)
-            node = trie.child(node, FrameId(m_locFrames[k]));
+        m_scratchFrames.insert(m_scratchFrames.end(), m_locFrames.begin() + m_locBegin[li],
+                               m_locFrames.begin() + m_locBegin[li + 1]);
         if (prune == 2 && foundUser)
             break;
     }
-    return node;
+    return m_profile->trie.path(StackTrie::root(), m_scratchFrames.data(), m_scratchFrames.size());
 }
 
 NodeId PprofDecoder::nodeForStack(uint64_t offset, bool &ok) {
