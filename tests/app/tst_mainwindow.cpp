@@ -303,7 +303,11 @@ private slots:
         sel->setSpanRow(spanfire::SpanRow(best));
         QCOMPARE(view->flameTree().total(), expectedTotal(best, best + 1));
         QVERIFY(view->headerText().contains(QString::fromStdString(spanfire::spanIdHex(set->spanId[best]))));
+        // No span but a trace: all spans of the trace; no trace: the whole profile.
         sel->setSpanRow(spanfire::SpanRow());
+        const auto &tr = set->traces[set->trace[best]];
+        QCOMPARE(view->flameTree().total(), expectedTotal(tr.firstRow, tr.endRow));
+        sel->setTraceIndex(-1);
         QCOMPARE(view->flameTree().total(), profile->total(col));
     }
 
