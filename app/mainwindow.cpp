@@ -1,10 +1,13 @@
 #include "app/mainwindow.h"
 
+#include "app/exportactions.h"
 #include "app/loadjob.h"
 #include "app/loadprogresswidget.h"
 #include "app/profilepanel.h"
 #include "app/selectionhub.h"
 #include "app/session.h"
+#include "app/sessioncontroller.h"
+#include "app/sessionfile.h"
 #include "app/settings.h"
 #include "model/spantable.h"
 #include "views/format.h"
@@ -59,6 +62,8 @@ MainWindow::MainWindow(QWidget *parent)
     setDockNestingEnabled(true);
     setDockOptions(dockOptions() | QMainWindow::AllowTabbedDocks | QMainWindow::AnimatedDocks);
     createDocks();
+    m_sessionFiles = new SessionController(this);
+    m_exports = new ExportActions(this);
     createActions();
     createStatusBar();
     m_defaultState = saveState();
@@ -188,6 +193,9 @@ void MainWindow::createActions() {
     connect(m_hub, &SelectionHub::linkChanged, this, &MainWindow::updateLinkBar);
     m_linkBar->setVisible(false);
     m_viewMenu->addAction(m_linkBar->toggleViewAction());
+
+    m_sessionFiles->addActions(file, m_viewMenu); // Open/Save Session, Edit menu (copy, notes)
+    m_exports->addMenu(file);                     // File > Export
 }
 
 void MainWindow::updateLinkBar() {
@@ -213,6 +221,13 @@ void MainWindow::openFiles(const QStringList &paths) {
     for (const QString &p : paths) {
         if (p.isEmpty())
             continue;
+        if (isSessionFile(p)) { // sniffed before the importers, which take any JSON for traces
+            if (!m_sessionFiles->openSession(p)) {
+                m_failures << m_sessionFiles->lastError();
+                reportFailures();
+            }
+            continue;
+        }
         files << p;
     }
     if (files.isEmpty())

@@ -29,11 +29,13 @@ class TraceListView;
 
 namespace spanfire::app {
 
+class ExportActions;
 class LoadJob;
 class LoadProgressWidget;
 class ProfilePanel;
 class SelectionHub;
 class Session;
+class SessionController;
 struct LoadedFile;
 
 class MainWindow : public QMainWindow {
@@ -53,6 +55,8 @@ public:
 
     Session *session() const { return m_session; }
     LoadJob *loadJob() const { return m_loadJob; }
+    SessionController *sessionController() const { return m_sessionFiles; }
+    ExportActions *exportActions() const { return m_exports; }
     SelectionHub *selectionHub() const { return m_hub; }
     ProfilePanel *profilePanel() const { return m_profilePanel; }
     views::TraceListView *traceListView() const { return m_traceList; }
@@ -98,6 +102,8 @@ private:
     Session *m_session = nullptr;
     LoadJob *m_loadJob = nullptr;
     SelectionHub *m_hub = nullptr;
+    SessionController *m_sessionFiles = nullptr;
+    ExportActions *m_exports = nullptr;
 
     ProfilePanel *m_profilePanel = nullptr;
     views::TraceListView *m_traceList = nullptr;

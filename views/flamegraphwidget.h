@@ -80,6 +80,8 @@ public:
 
     // Offscreen rendering of the current state at any size and device pixel ratio.
     QImage paintToImage(const QSize &logicalSize, qreal devicePixelRatio = 1.0) const;
+    // Vector rendering (SVG export, flamevector.cpp): boxes and labels as painter calls, at DPR 1.
+    void paintVector(QPainter &painter, const QSize &logicalSize) const;
     // Number of boxes in the cached draw list (for tests and benchmarks).
     size_t drawListSize() const { return m_layout.boxes.size(); }
 

@@ -57,6 +57,8 @@ public:
     // Restricts the graph and tables to some samples; `description` is shown above the graph.
     void setSelection(const SampleSelection &selection, const QString &description);
     void clearSelection();
+    // The current sample selection (e.g. the samples of the selected span).
+    const SampleSelection &selection() const { return m_selection; }
 
     ProfileState *state() const { return m_state; }
     FlameGraphWidget *flameWidget() const { return m_flame; }
