@@ -5,18 +5,195 @@
     <name>main</name>
     <message>
         <source>Distributed traces and CPU/memory profiles side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>分散トレースと CPU/メモリのプロファイルを並べて表示します。</translation>
     </message>
     <message>
         <source>Profiles and trace files to open.</source>
-        <translation type="unfinished"></translation>
+        <translation>開くプロファイルとトレースファイル。</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: nothing to export (empty view)</source>
+        <translation>%1 を書き込めませんでした: エクスポートする内容がありません (空のビュー)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: PNG encoding failed</source>
+        <translation>%1 を書き込めませんでした: PNG のエンコードに失敗しました</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>フレームグラフ</translation>
+    </message>
+    <message>
+        <source>Span timeline</source>
+        <translation>スパンのタイムライン</translation>
+    </message>
+    <message>
+        <source>%1: not a valid session file: %2 at byte %3</source>
+        <translation>%1: 有効なセッションファイルではありません: バイト %3 で %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
+        <translation>%1: Spanfire のセッションではありません (キー &quot;%2&quot; がありません)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a positive integer version</source>
+        <translation>%1: &quot;%2&quot; は正の整数のバージョンでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
+        <translation>%1: セッションのバージョン %2 はこの Spanfire が対応するバージョン (%3) より新しいです。Spanfire を更新してください</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>文字列のオブジェクト</translation>
+    </message>
+    <message>
+        <source>%1: cannot open session file: %2</source>
+        <translation>%1: セッションファイルを開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1: session file too large</source>
+        <translation>%1: セッションファイルが大きすぎます</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::AboutDialog</name>
+    <message>
+        <source>%1 (built with %2)</source>
+        <translation>%1 (%2 でビルド)</translation>
+    </message>
+    <message>
+        <source>About Spanfire</source>
+        <translation>Spanfire について</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Spanfire %1&lt;/h2&gt;&lt;p&gt;Distributed traces and CPU/memory profiles side by side: trace list, span timeline, flame and icicle graphs, top functions.&lt;/p&gt;&lt;p&gt;Formats: pprof (raw, gzip, zstd), OTLP traces and profiles (JSON, protobuf), Jaeger JSON, Zipkin v2 JSON, folded stacks.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Spanfire %1&lt;/h2&gt;&lt;p&gt;分散トレースと CPU/メモリのプロファイルを並べて表示: トレース一覧、スパンのタイムライン、フレームグラフとアイシクルグラフ、トップ関数。&lt;/p&gt;&lt;p&gt;形式: pprof (raw、gzip、zstd)、OTLP トレースとプロファイル (JSON、protobuf)、Jaeger JSON、Zipkin v2 JSON、folded stacks。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Libraries&lt;/b&gt;</source>
+        <translation>&lt;b&gt;ライブラリ&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::ExportActions</name>
+    <message>
+        <source>&amp;Export</source>
+        <translation>エクスポート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;SVG image (*.svg)</source>
+        <translation>PNG 画像 (*.png);;SVG 画像 (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>&amp;Flame Graph...</source>
+        <translation>フレームグラフ(&amp;F)...</translation>
+    </message>
+    <message>
+        <source>Export Flame Graph</source>
+        <translation>フレームグラフをエクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Icicle Graph...</source>
+        <translation>アイシクルグラフ(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>Export Icicle Graph</source>
+        <translation>アイシクルグラフをエクスポート</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline...</source>
+        <translation>タイムライン(&amp;T)...</translation>
+    </message>
+    <message>
+        <source>Export Timeline</source>
+        <translation>タイムラインをエクスポート</translation>
+    </message>
+    <message>
+        <source>F&amp;olded Stacks...</source>
+        <translation>folded stacks(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>Export Folded Stacks</source>
+        <translation>folded stacks をエクスポート</translation>
+    </message>
+    <message>
+        <source>Folded stacks (*.folded *.txt)</source>
+        <translation>folded stacks (*.folded *.txt)</translation>
+    </message>
+    <message>
+        <source>Selection as &amp;pprof...</source>
+        <translation>選択範囲を pprof で(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Export Selection as pprof</source>
+        <translation>選択範囲を pprof でエクスポート</translation>
+    </message>
+    <message>
+        <source>pprof (*.pb.gz)</source>
+        <translation>pprof (*.pb.gz)</translation>
+    </message>
+    <message>
+        <source>Top Functions as &amp;CSV...</source>
+        <translation>トップ関数を CSV で(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>Export Top Functions</source>
+        <translation>トップ関数をエクスポート</translation>
+    </message>
+    <message>
+        <source>Trace &amp;List as CSV...</source>
+        <translation>トレース一覧を CSV で(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Export Trace List</source>
+        <translation>トレース一覧をエクスポート</translation>
+    </message>
+    <message>
+        <source>Span &amp;Details as CSV...</source>
+        <translation>スパンの詳細を CSV で(&amp;D)...</translation>
+    </message>
+    <message>
+        <source>Export Span Details</source>
+        <translation>スパンの詳細をエクスポート</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 をエクスポートしました</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>エクスポートに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not write %1: no profile is shown</source>
+        <translation>%1 を書き込めませんでした: プロファイルが表示されていません</translation>
+    </message>
+    <message>
+        <source>Could not write %1: no trace is shown</source>
+        <translation>%1 を書き込めませんでした: トレースが表示されていません</translation>
+    </message>
+    <message>
+        <source>Could not write %1: no profile is open</source>
+        <translation>%1 を書き込めませんでした: プロファイルが開かれていません</translation>
     </message>
 </context>
 <context>
     <name>spanfire::app::LoadJob</name>
     <message>
         <source>opening</source>
-        <translation type="unfinished"></translation>
+        <translation>開いています</translation>
     </message>
 </context>
 <context>
@@ -27,30 +204,30 @@
     </message>
     <message>
         <source>Stop loading (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込みを中止 (Esc)</translation>
     </message>
     <message>
         <source>Loading %1/%2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込み中 %1/%2: %3</translation>
     </message>
     <message>
         <source>Loading %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 を読み込み中</translation>
     </message>
 </context>
 <context>
     <name>spanfire::app::MainWindow</name>
     <message>
         <source>Spanfire</source>
-        <translation type="unfinished"></translation>
+        <translation>Spanfire</translation>
     </message>
     <message>
         <source>Loading cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>読み込みを中止しました</translation>
     </message>
     <message>
         <source>Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>トレース</translation>
     </message>
     <message>
         <source>Timeline</source>
@@ -58,7 +235,7 @@
     </message>
     <message>
         <source>Span Details</source>
-        <translation type="unfinished"></translation>
+        <translation>スパンの詳細</translation>
     </message>
     <message>
         <source>Profile</source>
@@ -102,65 +279,65 @@
     </message>
     <message>
         <source>About &amp;Qt</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt について(&amp;Q)</translation>
     </message>
     <message>
         <source>Profiles</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル</translation>
     </message>
     <message>
         <source>Profile:</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル:</translation>
     </message>
     <message>
         <source>Several profiles are open; choose the one the profile view shows</source>
-        <translation type="unfinished"></translation>
+        <translation>複数のプロファイルが開かれています。プロファイルビューに表示するものを選んでください</translation>
     </message>
     <message>
         <source>Linking</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク</translation>
     </message>
     <message>
         <source>Span samples:</source>
-        <translation type="unfinished"></translation>
+        <translation>スパンのサンプル:</translation>
     </message>
     <message>
         <source>With child spans</source>
-        <translation type="unfinished"></translation>
+        <translation>子スパンを含む</translation>
     </message>
     <message>
         <source>Span only</source>
-        <translation type="unfinished"></translation>
+        <translation>このスパンのみ</translation>
     </message>
     <message>
         <source>Exclusive (no child running)</source>
-        <translation type="unfinished"></translation>
+        <translation>排他 (子が実行中でない間)</translation>
     </message>
     <message>
         <source>Which samples the profile shows for the selected span</source>
-        <translation type="unfinished"></translation>
+        <translation>選択したスパンについてプロファイルに表示するサンプル</translation>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be opened:</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個のファイルを開けませんでした:</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not open files</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルを開けませんでした</translation>
     </message>
     <message>
         <source>Open Profiles and Traces</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルとトレースを開く</translation>
     </message>
     <message>
         <source>Profiles and traces (*.pb *.pb.gz *.pprof *.gz *.zst *.json *.jsonl *.txt *.folded *.bin);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルとトレース (*.pb *.pb.gz *.pprof *.gz *.zst *.json *.jsonl *.txt *.folded *.bin);;すべてのファイル (*)</translation>
     </message>
     <message>
         <source>No recent files</source>
-        <translation type="unfinished"></translation>
+        <translation>最近使ったファイルはありません</translation>
     </message>
     <message>
         <source>Clear List</source>
@@ -168,41 +345,84 @@
     </message>
     <message>
         <source>%1 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 サンプル</translation>
     </message>
     <message>
         <source>duration %1</source>
-        <translation type="unfinished"></translation>
+        <translation>期間 %1</translation>
     </message>
     <message>
         <source>%1 traces, %2 spans, %3 services</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 トレース、%2 スパン、%3 サービス</translation>
     </message>
     <message>
         <source>Drop pprof, OTLP, Jaeger, Zipkin or folded-stacks files here, or use File ▸ Open.</source>
-        <translation type="unfinished"></translation>
+        <translation>pprof、OTLP、Jaeger、Zipkin、folded stacks のファイルをここにドロップするか、ファイル ▸ 開く を使ってください。</translation>
     </message>
     <message numerus="yes">
         <source>%n warning(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件の警告</numerusform>
         </translation>
     </message>
     <message>
         <source>Import warnings</source>
-        <translation type="unfinished"></translation>
+        <translation>インポートの警告</translation>
     </message>
     <message>
         <source>Some records could not be used. What was usable is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>一部のレコードは使用できませんでした。使用できたものを表示しています。</translation>
     </message>
     <message>
-        <source>About Spanfire</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Settings...</source>
+        <translation>設定(&amp;S)...</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Spanfire %1&lt;/h3&gt;&lt;p&gt;Distributed traces and CPU/memory profiles side by side: trace list, span timeline, flame and icicle graphs, top functions.&lt;/p&gt;&lt;p&gt;Formats: pprof (raw, gzip, zstd), OTLP traces and profiles (JSON, protobuf), Jaeger JSON, Zipkin v2 JSON, folded stacks.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Go To</source>
+        <translation>移動(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Traces</source>
+        <translation>トレース(&amp;T)</translation>
+    </message>
+    <message>
+        <source>T&amp;imeline</source>
+        <translation>タイムライン(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Span &amp;Details</source>
+        <translation>スパンの詳細(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Flame Graph</source>
+        <translation>フレームグラフ(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Profile &amp;Search</source>
+        <translation>プロファイルを検索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::Paint</name>
+    <message>
+        <source>Could not write %1: nothing to export (empty view)</source>
+        <translation>%1 を書き込めませんでした: エクスポートする内容がありません (空のビュー)</translation>
+    </message>
+    <message>
+        <source>Exported from Spanfire</source>
+        <translation>Spanfire からエクスポート</translation>
+    </message>
+    <message>
+        <source>Could not write %1: PNG encoding failed</source>
+        <translation>%1 を書き込めませんでした: PNG のエンコードに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not write %1: unknown image type (use .png or .svg)</source>
+        <translation>%1 を書き込めませんでした: 不明な画像形式です (.png か .svg を使ってください)</translation>
     </message>
 </context>
 <context>
@@ -210,602 +430,952 @@
     <message>
         <source>No profile loaded.
 Drop pprof, OTLP profile or folded-stacks files on the window.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルが読み込まれていません。
+pprof、OTLP プロファイル、folded stacks のファイルをウィンドウにドロップしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::Reader</name>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>文字列の配列</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be %3</source>
+        <translation>%1: &quot;%2&quot; は %3 でなければなりません</translation>
     </message>
 </context>
 <context>
     <name>spanfire::app::SelectionHub</name>
     <message>
         <source>Profile and traces are not linked (no span ids or timestamps in the profile match these spans)</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルとトレースはリンクされていません (プロファイル内のスパン ID やタイムスタンプがこれらのスパンと一致しません)</translation>
     </message>
     <message>
         <source>Linked by explicit sample links</source>
-        <translation type="unfinished"></translation>
+        <translation>明示的なサンプルリンクでリンク</translation>
     </message>
     <message>
         <source>Linked by pprof label %1</source>
-        <translation type="unfinished"></translation>
+        <translation>pprof ラベル %1 でリンク</translation>
     </message>
     <message>
         <source>Linked by time (approximate)</source>
-        <translation type="unfinished"></translation>
+        <translation>時刻でリンク (近似)</translation>
     </message>
     <message>
         <source>%1 of %2 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 サンプル中 %1</translation>
     </message>
     <message>
         <source>only root spans are labelled; child spans show their root&apos;s samples</source>
-        <translation type="unfinished"></translation>
+        <translation>ラベルはルートスパンにのみ付いています。子スパンにはルートのサンプルが表示されます</translation>
     </message>
     <message>
         <source>self</source>
-        <translation type="unfinished"></translation>
+        <translation>セルフ</translation>
     </message>
     <message>
         <source>with child spans</source>
-        <translation type="unfinished"></translation>
+        <translation>子スパンを含む</translation>
     </message>
     <message>
         <source>exclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>排他</translation>
     </message>
     <message>
         <source>span %1 (%2), %3</source>
-        <translation type="unfinished"></translation>
+        <translation>スパン %1 (%2)、%3</translation>
     </message>
     <message>
         <source>Linking samples to spans…</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルをスパンにリンクしています…</translation>
+    </message>
+    <message numerus="yes">
+        <source>trace %1 (all %n span(s))</source>
+        <translation>
+            <numerusform>トレース %1 (全 %n スパン)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>whole profile — span %1: %2</source>
+        <translation>プロファイル全体 — スパン %1: %2</translation>
+    </message>
+    <message>
+        <source>linked by label %1</source>
+        <translation>ラベル %1 でリンク</translation>
+    </message>
+    <message>
+        <source>linked by sample links</source>
+        <translation>サンプルリンクでリンク</translation>
+    </message>
+    <message>
+        <source>linked by time (approximate)</source>
+        <translation>時刻でリンク (近似)</translation>
+    </message>
+    <message>
+        <source>whole profile</source>
+        <translation>プロファイル全体</translation>
+    </message>
+    <message>
+        <source>time range %1 ms</source>
+        <translation>時間範囲 %1 ms</translation>
+    </message>
+    <message>
+        <source>no samples: the profile is not linked to these traces</source>
+        <translation>サンプルなし: プロファイルはこれらのトレースにリンクされていません</translation>
+    </message>
+    <message>
+        <source>no samples: only root spans are labelled in this profile (show the root span&apos;s samples)</source>
+        <translation>サンプルなし: このプロファイルではルートスパンにのみラベルがあります (ルートスパンのサンプルを表示してください)</translation>
+    </message>
+    <message>
+        <source>no samples: the profile was not recording while this span ran</source>
+        <translation>サンプルなし: このスパンの実行中、プロファイルは記録していませんでした</translation>
+    </message>
+    <message>
+        <source>no samples: the span is shorter than the sampling interval (expected %1 samples)</source>
+        <translation>サンプルなし: スパンがサンプリング間隔より短いです (期待値 %1 サンプル)</translation>
+    </message>
+    <message>
+        <source>no samples: none recorded while it ran (expected %1; off CPU?)</source>
+        <translation>サンプルなし: 実行中に記録されていません (期待値 %1、CPU 外?)</translation>
+    </message>
+    <message>
+        <source>no samples: none recorded while it ran (off CPU?)</source>
+        <translation>サンプルなし: 実行中に記録されていません (CPU 外?)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked sample(s)</source>
+        <translation>
+            <numerusform>リンクされたサンプル %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(expected ≈ %1 from duration × rate)</source>
+        <translation>(期間 × レートからの期待値 ≈ %1)</translation>
+    </message>
+    <message>
+        <source>profile not linked: whole profile shown</source>
+        <translation>プロファイルはリンクされていません: プロファイル全体を表示しています</translation>
+    </message>
+    <message>
+        <source>Samples in %1</source>
+        <translation>%1 のサンプル</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::SessionController</name>
+    <message>
+        <source>Note: %1</source>
+        <translation>メモ: %1</translation>
+    </message>
+    <message>
+        <source>Open &amp;Session...</source>
+        <translation>セッションを開く(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Open Session</source>
+        <translation>セッションを開く</translation>
+    </message>
+    <message>
+        <source>Spanfire sessions (*.spanfire);;All files (*)</source>
+        <translation>Spanfire セッション (*.spanfire);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Could not open session</source>
+        <translation>セッションを開けませんでした</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve Session...</source>
+        <translation>セッションを保存(&amp;V)...</translation>
+    </message>
+    <message>
+        <source>Save Session</source>
+        <translation>セッションを保存</translation>
+    </message>
+    <message>
+        <source>Spanfire sessions (*.spanfire)</source>
+        <translation>Spanfire セッション (*.spanfire)</translation>
+    </message>
+    <message>
+        <source>Could not save session</source>
+        <translation>セッションを保存できませんでした</translation>
+    </message>
+    <message>
+        <source>Session saved to %1</source>
+        <translation>セッションを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Copy Selected Span &amp;Id</source>
+        <translation>選択したスパンの ID をコピー(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Copy Selected &amp;Function Name</source>
+        <translation>選択した関数名をコピー(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Note on Selected Span...</source>
+        <translation>選択したスパンにメモ(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>span %1</source>
+        <translation>スパン %1</translation>
+    </message>
+    <message>
+        <source>Note on Selected F&amp;unction...</source>
+        <translation>選択した関数にメモ(&amp;U)...</translation>
+    </message>
+    <message>
+        <source>function %1</source>
+        <translation>関数 %1</translation>
+    </message>
+    <message>
+        <source>Select a span or function first</source>
+        <translation>先にスパンか関数を選択してください</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Note on %1:</source>
+        <translation>%1 へのメモ:</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>pprof label keys that hold span ids, one per line, tried in order</source>
+        <translation>スパン ID を持つ pprof ラベルのキー。1 行に 1 つ、順に試します</translation>
+    </message>
+    <message>
+        <source>Span &amp;label keys:</source>
+        <translation>スパンのラベルキー(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Folders searched for debug information when symbolizing profiles</source>
+        <translation>プロファイルのシンボル解決時にデバッグ情報を探すフォルダー</translation>
+    </message>
+    <message>
+        <source>&amp;Add...</source>
+        <translation>追加(&amp;A)...</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>削除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Debug folders:</source>
+        <translation>デバッグ用フォルダー(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに従う</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>&amp;Colour scheme:</source>
+        <translation>配色(&amp;C):</translation>
+    </message>
+    <message>
+        <source>L&amp;anguage:</source>
+        <translation>言語(&amp;A):</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Spanfire is started again.</source>
+        <translation>新しい言語は Spanfire の次回起動時に有効になります。</translation>
+    </message>
+    <message>
+        <source>Sample type shown first when a profile has it, e.g. cpu or alloc_space; empty = the profile&apos;s own default</source>
+        <translation>プロファイルに含まれていれば最初に表示するサンプルタイプ (例: cpu、alloc_space)。空欄ならプロファイル自身の既定値</translation>
+    </message>
+    <message>
+        <source>Default &amp;sample type:</source>
+        <translation>既定のサンプルタイプ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Debug Folder</source>
+        <translation>デバッグ用フォルダー</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::ShortcutsDialog</name>
+    <message>
+        <source>Window</source>
+        <translation>ウィンドウ</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>フレームグラフ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Move between frames</source>
+        <translation>フレーム間を移動</translation>
+    </message>
+    <message>
+        <source>Arrow keys</source>
+        <translation>矢印キー</translation>
+    </message>
+    <message>
+        <source>Zoom into the focused frame</source>
+        <translation>フォーカスのあるフレームにズーム</translation>
+    </message>
+    <message>
+        <source>Zoom back</source>
+        <translation>ズームを戻す</translation>
+    </message>
+    <message>
+        <source>Reset zoom / clear search</source>
+        <translation>ズームをリセット / 検索をクリア</translation>
+    </message>
+    <message>
+        <source>Search spans</source>
+        <translation>スパンを検索</translation>
+    </message>
+    <message>
+        <source>Next / previous match</source>
+        <translation>次 / 前の一致</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>ズームイン / アウト</translation>
+    </message>
+    <message>
+        <source>Pan left / right</source>
+        <translation>左 / 右にパン</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>ズームをリセット</translation>
+    </message>
+    <message>
+        <source>Toggle critical path</source>
+        <translation>クリティカルパスの切り替え</translation>
+    </message>
+    <message>
+        <source>Previous / next span</source>
+        <translation>前 / 次のスパン</translation>
+    </message>
+    <message>
+        <source>Page up / down, last span</source>
+        <translation>ページアップ / ダウン、最後のスパン</translation>
+    </message>
+    <message>
+        <source>Collapse / parent span, expand / child span</source>
+        <translation>折りたたむ / 親スパン、展開 / 子スパン</translation>
+    </message>
+    <message>
+        <source>Zoom to the selected span</source>
+        <translation>選択したスパンにズーム</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>検索をクリア</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>ショートカット</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::CallerCalleeView</name>
     <message>
         <source>Callers</source>
-        <translation type="unfinished"></translation>
+        <translation>呼び出し元</translation>
     </message>
     <message>
         <source>Callees</source>
-        <translation type="unfinished"></translation>
+        <translation>呼び出し先</translation>
     </message>
     <message>
         <source>Choose a function in the graph or the table to see its callers and callees.</source>
-        <translation type="unfinished"></translation>
+        <translation>グラフか表で関数を選ぶと、その呼び出し元と呼び出し先が表示されます。</translation>
     </message>
     <message>
         <source>%1 — flat %2 (%3), cum %4 (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — flat %2 (%3)、cum %4 (%5)</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::FlameGraphWidget</name>
     <message>
         <source>all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて</translation>
     </message>
     <message>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>(不明)</translation>
     </message>
     <message>
         <source>%1 frames too narrow to show (zoom in to see them)
 total: %2 (%3 of total)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 個のフレームは幅が狭すぎて表示できません (ズームインすると見えます)
+合計: %2 (全体の %3)</translation>
     </message>
     <message>
         <source>module: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>モジュール: %1</translation>
     </message>
     <message>
         <source>(inlined)</source>
-        <translation type="unfinished"></translation>
+        <translation>(インライン展開)</translation>
     </message>
     <message>
         <source>self: %1 (%2 of total)</source>
-        <translation type="unfinished"></translation>
+        <translation>セルフ: %1 (全体の %2)</translation>
     </message>
     <message>
         <source>total: %1 (%2 of total</source>
-        <translation type="unfinished"></translation>
+        <translation>合計: %1 (全体の %2</translation>
     </message>
     <message>
         <source>, %1 of parent</source>
-        <translation type="unfinished"></translation>
+        <translation>、親の %1</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>ズームイン</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>ズームをリセット</translation>
     </message>
     <message>
         <source>Focus on</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーカス</translation>
     </message>
     <message>
         <source>Hide</source>
-        <translation type="unfinished"></translation>
+        <translation>非表示</translation>
     </message>
     <message>
         <source>Copy name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前をコピー</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::ProfileView</name>
     <message>
         <source>Sample type</source>
-        <translation type="unfinished"></translation>
+        <translation>サンプルタイプ</translation>
     </message>
     <message>
         <source>Search functions (regex, Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>関数を検索 (正規表現、Ctrl+F)</translation>
     </message>
     <message>
         <source>Aa</source>
-        <translation type="unfinished"></translation>
+        <translation>Aa</translation>
     </message>
     <message>
         <source>Case-sensitive search</source>
-        <translation type="unfinished"></translation>
+        <translation>大文字と小文字を区別して検索</translation>
     </message>
     <message>
         <source>Flame graph</source>
-        <translation type="unfinished"></translation>
+        <translation>フレームグラフ</translation>
     </message>
     <message>
         <source>Icicle graph</source>
-        <translation type="unfinished"></translation>
+        <translation>アイシクルグラフ</translation>
     </message>
     <message>
         <source>Bottom-up</source>
-        <translation type="unfinished"></translation>
+        <translation>ボトムアップ</translation>
     </message>
     <message>
         <source>Invert the stacks: leaf functions become roots</source>
-        <translation type="unfinished"></translation>
+        <translation>スタックを反転: 末端の関数がルートになります</translation>
     </message>
     <message>
         <source>Collapse recursion</source>
-        <translation type="unfinished"></translation>
+        <translation>再帰をまとめる</translation>
     </message>
     <message>
         <source>Show all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて表示</translation>
     </message>
     <message>
         <source>Remove the focus and show hidden functions again</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーカスを解除し、非表示の関数を再び表示します</translation>
     </message>
     <message>
         <source>invalid regular expression</source>
-        <translation type="unfinished"></translation>
+        <translation>無効な正規表現</translation>
     </message>
     <message>
         <source>matched: %1 (%2 of total)</source>
-        <translation type="unfinished"></translation>
+        <translation>一致: %1 (全体の %2)</translation>
     </message>
     <message>
         <source>No profile loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルが読み込まれていません</translation>
     </message>
     <message>
         <source>whole profile</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイル全体</translation>
     </message>
     <message>
         <source>1 sample</source>
-        <translation type="unfinished"></translation>
+        <translation>1 サンプル</translation>
     </message>
     <message>
         <source>%1 samples</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 サンプル</translation>
     </message>
     <message>
         <source>%1 of profile</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルの %1</translation>
     </message>
     <message>
         <source>total %1</source>
-        <translation type="unfinished"></translation>
+        <translation>合計 %1</translation>
     </message>
     <message>
         <source>focus: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>フォーカス: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n hidden</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 個を非表示</numerusform>
         </translation>
     </message>
     <message>
         <source>← Back</source>
-        <translation type="unfinished"></translation>
+        <translation>← 戻る</translation>
     </message>
     <message>
         <source>Back (Backspace, Alt+Left)</source>
-        <translation type="unfinished"></translation>
+        <translation>戻る (Backspace、Alt+←)</translation>
     </message>
     <message>
         <source>aggregating…</source>
-        <translation type="unfinished"></translation>
+        <translation>集計中…</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::SpanDetailsView</name>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>キー</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished"></translation>
+        <translation>値</translation>
     </message>
     <message>
         <source>Click to go to this span</source>
-        <translation type="unfinished"></translation>
+        <translation>クリックするとこのスパンに移動します</translation>
     </message>
     <message>
         <source>This span is not loaded</source>
-        <translation type="unfinished"></translation>
+        <translation>このスパンは読み込まれていません</translation>
     </message>
     <message>
         <source>No span selected</source>
-        <translation type="unfinished"></translation>
+        <translation>スパンが選択されていません</translation>
     </message>
     <message>
         <source>Span</source>
-        <translation type="unfinished"></translation>
+        <translation>スパン</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータス</translation>
     </message>
     <message>
         <source>Status message</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータスメッセージ</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>開始</translation>
     </message>
     <message>
         <source>+%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>+%1 (%2)</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>期間</translation>
     </message>
     <message>
         <source>Self time</source>
-        <translation type="unfinished"></translation>
+        <translation>セルフ時間</translation>
     </message>
     <message>
         <source>Span id</source>
-        <translation type="unfinished"></translation>
+        <translation>スパン ID</translation>
     </message>
     <message>
         <source>Trace id</source>
-        <translation type="unfinished"></translation>
+        <translation>トレース ID</translation>
     </message>
     <message>
         <source>Parent</source>
-        <translation type="unfinished"></translation>
+        <translation>親</translation>
     </message>
     <message>
         <source>%1 (missing)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (欠落)</translation>
     </message>
     <message>
         <source>Orphan</source>
-        <translation type="unfinished"></translation>
+        <translation>孤立</translation>
     </message>
     <message>
         <source>the parent span is not in the loaded data</source>
-        <translation type="unfinished"></translation>
+        <translation>親スパンが読み込んだデータにありません</translation>
     </message>
     <message>
         <source>Attributes</source>
-        <translation type="unfinished"></translation>
+        <translation>属性</translation>
     </message>
     <message>
         <source>Resource</source>
-        <translation type="unfinished"></translation>
+        <translation>リソース</translation>
     </message>
     <message>
         <source>Scope</source>
-        <translation type="unfinished"></translation>
+        <translation>スコープ</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>バージョン</translation>
     </message>
     <message>
         <source>Events (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>イベント (%1)</translation>
     </message>
     <message>
         <source>Links (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク (%1)</translation>
     </message>
     <message>
         <source>Link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク %1</translation>
     </message>
     <message>
         <source>Trace state</source>
-        <translation type="unfinished"></translation>
+        <translation>トレースステート</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>コピー</translation>
     </message>
     <message>
         <source>Children</source>
-        <translation type="unfinished"></translation>
+        <translation>子</translation>
     </message>
     <message>
         <source>%1 direct, %2 in the subtree</source>
-        <translation type="unfinished"></translation>
+        <translation>直下 %1、サブツリー内 %2</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>プロファイル</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::SpanTimelineWidget</name>
     <message>
         <source>Select a trace to see its spans</source>
-        <translation type="unfinished"></translation>
+        <translation>トレースを選ぶとそのスパンが表示されます</translation>
     </message>
     <message numerus="yes">
         <source>%1 · %n span(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 · %n スパン</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n service(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n サービス</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n error(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のエラー</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件一致</numerusform>
         </translation>
     </message>
     <message>
         <source>self time</source>
-        <translation type="unfinished"></translation>
+        <translation>セルフ時間</translation>
     </message>
     <message>
         <source>in children</source>
-        <translation type="unfinished"></translation>
+        <translation>子での時間</translation>
     </message>
     <message numerus="yes">
         <source>+%n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ほか %n 件</numerusform>
         </translation>
     </message>
     <message>
         <source>Critical path</source>
-        <translation type="unfinished"></translation>
+        <translation>クリティカルパス</translation>
     </message>
     <message>
         <source>Highlight the spans that determine the trace&apos;s end-to-end latency (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>トレースのエンドツーエンドのレイテンシを決めるスパンを強調表示 (C)</translation>
     </message>
     <message>
         <source>Find spans (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>スパンを検索 (Ctrl+F)</translation>
     </message>
     <message>
         <source>Marks spans whose name or service contains the text; Enter selects the next one</source>
-        <translation type="unfinished"></translation>
+        <translation>名前かサービスにこのテキストを含むスパンに印を付けます。Enter で次を選択します</translation>
     </message>
     <message>
         <source>Zoom to span</source>
-        <translation type="unfinished"></translation>
+        <translation>スパンにズーム</translation>
     </message>
     <message>
         <source>Expand</source>
-        <translation type="unfinished"></translation>
+        <translation>展開</translation>
     </message>
     <message>
         <source>Collapse</source>
-        <translation type="unfinished"></translation>
+        <translation>折りたたむ</translation>
     </message>
     <message>
         <source>Copy span name</source>
-        <translation type="unfinished"></translation>
+        <translation>スパン名をコピー</translation>
     </message>
     <message>
         <source>Copy span id</source>
-        <translation type="unfinished"></translation>
+        <translation>スパン ID をコピー</translation>
     </message>
     <message>
         <source>Expand all</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて展開</translation>
     </message>
     <message>
         <source>Collapse below the root</source>
-        <translation type="unfinished"></translation>
+        <translation>ルートより下を折りたたむ</translation>
     </message>
     <message>
         <source>Reset zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>ズームをリセット</translation>
     </message>
     <message>
         <source>Duration: %1 (self %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>期間: %1 (セルフ %2)</translation>
     </message>
     <message>
         <source>Starts at: +%1</source>
-        <translation type="unfinished"></translation>
+        <translation>開始: +%1</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のイベント</numerusform>
         </translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
     <message>
         <source>On the critical path</source>
-        <translation type="unfinished"></translation>
+        <translation>クリティカルパス上</translation>
     </message>
     <message>
         <source>Orphan: its parent span is not in the loaded data</source>
-        <translation type="unfinished"></translation>
+        <translation>孤立: 親スパンが読み込んだデータにありません</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::TopFunctionsModel</name>
     <message>
         <source>(root)</source>
-        <translation type="unfinished"></translation>
+        <translation>(ルート)</translation>
     </message>
     <message>
         <source>Flat</source>
-        <translation type="unfinished"></translation>
+        <translation>Flat</translation>
     </message>
     <message>
         <source>Flat %</source>
-        <translation type="unfinished"></translation>
+        <translation>Flat %</translation>
     </message>
     <message>
         <source>Cum</source>
-        <translation type="unfinished"></translation>
+        <translation>Cum</translation>
     </message>
     <message>
         <source>Cum %</source>
-        <translation type="unfinished"></translation>
+        <translation>Cum %</translation>
     </message>
     <message>
         <source>Function</source>
-        <translation type="unfinished"></translation>
+        <translation>関数</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::TopFunctionsView</name>
     <message>
         <source>Filter functions (regex)</source>
-        <translation type="unfinished"></translation>
+        <translation>関数を絞り込む (正規表現)</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::TraceListModel</name>
     <message>
         <source>Trace %1</source>
-        <translation type="unfinished"></translation>
+        <translation>トレース %1</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>開始</translation>
     </message>
     <message>
         <source>Root service</source>
-        <translation type="unfinished"></translation>
+        <translation>ルートサービス</translation>
     </message>
     <message>
         <source>Root operation</source>
-        <translation type="unfinished"></translation>
+        <translation>ルート操作</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>期間</translation>
     </message>
     <message>
         <source>Spans</source>
-        <translation type="unfinished"></translation>
+        <translation>スパン</translation>
     </message>
     <message>
         <source>Services</source>
-        <translation type="unfinished"></translation>
+        <translation>サービス</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>エラー</translation>
     </message>
 </context>
 <context>
     <name>spanfire::views::TraceListView</name>
     <message>
         <source>Only traces in which this service has spans</source>
-        <translation type="unfinished"></translation>
+        <translation>このサービスのスパンを含むトレースのみ</translation>
     </message>
     <message>
         <source>Operation</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>Only traces with a span whose name contains this text</source>
-        <translation type="unfinished"></translation>
+        <translation>名前にこのテキストを含むスパンがあるトレースのみ</translation>
     </message>
     <message>
         <source>Min duration</source>
-        <translation type="unfinished"></translation>
+        <translation>最小期間</translation>
     </message>
     <message>
         <source>Minimum trace duration, e.g. 250ms, 1.5s, 800us (a bare number is ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>トレースの最小期間。例: 250ms、1.5s、800us (数値のみは ms)</translation>
     </message>
     <message>
         <source>Errors only</source>
-        <translation type="unfinished"></translation>
+        <translation>エラーのみ</translation>
     </message>
     <message>
         <source>Find trace id</source>
-        <translation type="unfinished"></translation>
+        <translation>トレース ID を検索</translation>
     </message>
     <message>
         <source>Hex trace id or its beginning; Enter selects it</source>
-        <translation type="unfinished"></translation>
+        <translation>16 進数のトレース ID またはその先頭部分。Enter で選択します</translation>
     </message>
     <message>
         <source>All services</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてのサービス</translation>
     </message>
     <message numerus="yes">
         <source>%n trace(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n トレース</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 traces</source>
-        <translation type="unfinished"></translation>
+        <translation>%2 トレース中 %1</translation>
     </message>
     <message>
         <source>No trace id starts with “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” で始まるトレース ID はありません</translation>
     </message>
 </context>
 </TS>
