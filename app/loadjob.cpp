@@ -67,13 +67,17 @@ void LoadJob::startNext() {
     QPointer<LoadJob> self(this);
     const QString path = m_current;
     auto cancel = m_cancel;
-    m_workers.append(QtConcurrent::run([self, path, cancel, gen]() {
+    std::vector<std::string> debugDirs;
+    for (const QString &d : m_debugDirs)
+        debugDirs.push_back(d.toStdString());
+    m_workers.append(QtConcurrent::run([self, path, cancel, gen, debugDirs]() {
         QElapsedTimer timer;
         timer.start();
         qint64 lastPost = -kProgressIntervalMs;
         const char *lastStage = nullptr;
         ImportOptions options;
         options.cancel = cancel.get();
+        options.debugDirs = debugDirs;
         options.progress = [&](int permille, const char *stage) {
             const qint64 now = timer.elapsed();
             if (now - lastPost < kProgressIntervalMs && stage == lastStage)

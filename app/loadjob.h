@@ -43,6 +43,9 @@ public:
     // Cancels the running batch and drops queued paths. No-op when idle.
     void cancel();
     bool isRunning() const { return m_running; }
+    // Folders searched for debug info when symbolizing (ImportOptions::debugDirs); applies to files started later.
+    void setDebugDirs(const QStringList &dirs) { m_debugDirs = dirs; }
+    const QStringList &debugDirs() const { return m_debugDirs; }
     quint64 generation() const { return m_generation; }
     // Blocks until every worker (also cancelled ones) has returned.
     void waitForWorkers();
@@ -62,6 +65,7 @@ private:
     void onProgress(quint64 generation, int permille, const QString &stage);
 
     QStringList m_queue;
+    QStringList m_debugDirs;
     QString m_current;
     int m_batchIndex = 0;
     int m_batchCount = 0;

@@ -1,5 +1,7 @@
 // spanfire: the GUI. `spanfire [FILE...]` opens the window and loads the files.
+#include "app/aboutdialog.h"
 #include "app/mainwindow.h"
+#include "app/preferences.h"
 #include "app/translations.h"
 
 #include <QApplication>
@@ -11,7 +13,11 @@ int main(int argc, char **argv) {
     QCoreApplication::setApplicationName(QStringLiteral("spanfire"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SPANFIRE_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("Spanfire"));
-    spanfire::app::installTranslations();
+    // Language: the Settings override, else the system locale; colour scheme likewise.
+    const spanfire::app::Preferences prefs = spanfire::app::Preferences::load();
+    spanfire::app::installTranslations(prefs.language.isEmpty() ? QLocale() : QLocale(prefs.language));
+    spanfire::app::applyTheme(prefs.colorScheme);
+    QApplication::setWindowIcon(spanfire::app::applicationIcon());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
