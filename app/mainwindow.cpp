@@ -2,6 +2,7 @@
 
 #include "app/exportactions.h"
 #include "app/linkingdocks.h"
+#include "app/linkingdocks.h"
 #include "app/loadjob.h"
 #include "app/loadprogresswidget.h"
 #include "app/profilepanel.h"
@@ -197,6 +198,7 @@ void MainWindow::createActions() {
 
     m_sessionFiles->addActions(file, m_viewMenu); // Open/Save Session, Edit menu (copy, notes)
     m_exports->addMenu(file);                     // File > Export
+    new LinkingDocks(this);                       // Operations dock, span sample hints
     new LinkingDocks(this);                       // Operations dock, span sample hints
 }
 
