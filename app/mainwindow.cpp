@@ -3,10 +3,13 @@
 #include "app/exportactions.h"
 #include "app/linkingdocks.h"
 #include "app/linkingdocks.h"
+#include "app/aboutdialog.h"
 #include "app/loadjob.h"
 #include "app/loadprogresswidget.h"
 #include "app/profilepanel.h"
 #include "app/selectionhub.h"
+#include "app/settingsdialog.h"
+#include "app/shortcutsdialog.h"
 #include "app/session.h"
 #include "app/sessioncontroller.h"
 #include "app/sessionfile.h"
@@ -68,6 +71,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_exports = new ExportActions(this);
     createActions();
     createStatusBar();
+    setWindowIcon(applicationIcon());
+    applyWindowPreferences(this, Preferences::load());
     m_defaultState = saveState();
 
     connect(m_loadJob, &LoadJob::progress, m_progress, &LoadProgressWidget::setProgress);
@@ -88,6 +93,7 @@ MainWindow::MainWindow(QWidget *parent)
         const auto profile = index >= 0 ? m_session->profiles()[index].profile : nullptr;
         m_profilePanel->setProfile(profile);
         m_hub->setProfile(profile);
+        applyDefaultSampleType(m_profilePanel->profileView(), Preferences::load().defaultSampleType);
         if (m_profileChooser->currentIndex() != index)
             m_profileChooser->setCurrentIndex(index);
         updateSummary();
@@ -165,6 +171,7 @@ void MainWindow::createActions() {
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Spanfire"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    installKeyboardActions(this, file, m_viewMenu, help);
 
     m_profileBar = addToolBar(tr("Profiles"));
     m_profileBar->setObjectName(QStringLiteral("profileToolBar"));
@@ -370,12 +377,9 @@ void MainWindow::updateProfileChooser() {
 }
 
 void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Spanfire"),
-                       tr("<h3>Spanfire %1</h3><p>Distributed traces and CPU/memory profiles side by side: trace "
-                          "list, span timeline, flame and icicle graphs, top functions.</p>"
-                          "<p>Formats: pprof (raw, gzip, zstd), OTLP traces and profiles (JSON, protobuf), Jaeger "
-                          "JSON, Zipkin v2 JSON, folded stacks.</p><p>Built with Qt %2.</p>")
-                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    auto *dialog = new AboutDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::resetLayout() {
