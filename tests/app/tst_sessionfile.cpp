@@ -264,10 +264,16 @@ private slots:
         w.show();
         QMimeData mime;
         mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
         QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(&w, &drop);
+        QVERIFY(drop.isAccepted());
         QVERIFY(waitIdle(w));
-        QVERIFY2(w.session()->profiles().size() == 1, qPrintable(w.lastErrorReport())); // the missing file is reported, the rest loads
+        QVERIFY2(w.sessionController()->lastError().isEmpty(), qPrintable(w.sessionController()->lastError()));
+        QVERIFY2(w.session()->profiles().size() == 1,
+                 qPrintable(w.lastErrorReport())); // the missing file is reported, the rest loads
         QVERIFY(w.lastErrorReport().contains(QStringLiteral("gone.pb.gz")));
         QCOMPARE(w.profilePanel()->profileView()->state()->orientation(), spanfire::views::FlameOrientation::Icicle);
     }
