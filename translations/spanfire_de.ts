@@ -190,6 +190,36 @@
     </message>
 </context>
 <context>
+    <name>spanfire::app::LinkingDocks</name>
+    <message>
+        <source>Select an operation to see the merged samples of all its spans</source>
+        <translation>Wählen Sie eine Operation, um die zusammengeführten Samples aller ihrer Spans zu sehen</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operationen</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Show the root span&apos;s samples</source>
+        <translation>Samples des Wurzel-Spans anzeigen</translation>
+    </message>
+    <message>
+        <source>Only root spans are labelled in this profile: show the samples of this span&apos;s root</source>
+        <translation>In diesem Profil sind nur Wurzel-Spans gelabelt: die Samples der Wurzel dieses Spans anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>operation %1 (%n span(s))</source>
+        <translation>
+            <numerusform>Operation %1 (%n Span)</numerusform>
+            <numerusform>Operation %1 (%n Spans)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::LoadJob</name>
     <message>
         <source>opening</source>
@@ -406,6 +436,37 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::OperationsModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>Operation</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Spans</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>Max</translation>
+    </message>
+    <message>
+        <source>Linked samples</source>
+        <translation>Verknüpfte Samples</translation>
     </message>
 </context>
 <context>

@@ -190,6 +190,35 @@
     </message>
 </context>
 <context>
+    <name>spanfire::app::LinkingDocks</name>
+    <message>
+        <source>Select an operation to see the merged samples of all its spans</source>
+        <translation>操作を選ぶと、そのすべてのスパンのサンプルをまとめて表示します</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <source>Show the root span&apos;s samples</source>
+        <translation>ルートスパンのサンプルを表示</translation>
+    </message>
+    <message>
+        <source>Only root spans are labelled in this profile: show the samples of this span&apos;s root</source>
+        <translation>このプロファイルではルートスパンにのみラベルがあります: このスパンのルートのサンプルを表示します</translation>
+    </message>
+    <message numerus="yes">
+        <source>operation %1 (%n span(s))</source>
+        <translation>
+            <numerusform>操作 %1 (%n スパン)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::LoadJob</name>
     <message>
         <source>opening</source>
@@ -404,6 +433,37 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::OperationsModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>サービス</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>スパン</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大</translation>
+    </message>
+    <message>
+        <source>Linked samples</source>
+        <translation>リンクされたサンプル</translation>
     </message>
 </context>
 <context>

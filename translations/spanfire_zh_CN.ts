@@ -190,6 +190,35 @@
     </message>
 </context>
 <context>
+    <name>spanfire::app::LinkingDocks</name>
+    <message>
+        <source>Select an operation to see the merged samples of all its spans</source>
+        <translation>选择一个操作以查看其所有 Span 合并后的样本</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Show the root span&apos;s samples</source>
+        <translation>显示根 Span 的样本</translation>
+    </message>
+    <message>
+        <source>Only root spans are labelled in this profile: show the samples of this span&apos;s root</source>
+        <translation>此性能剖析中只有根 Span 带有标签:显示此 Span 的根 Span 的样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>operation %1 (%n span(s))</source>
+        <translation>
+            <numerusform>操作 %1(%n 个 Span)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::LoadJob</name>
     <message>
         <source>opening</source>
@@ -404,6 +433,37 @@
     <message>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::app::OperationsModel</name>
+    <message>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>Span</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p95</source>
+        <translation>p95</translation>
+    </message>
+    <message>
+        <source>Max</source>
+        <translation>最大值</translation>
+    </message>
+    <message>
+        <source>Linked samples</source>
+        <translation>已关联样本</translation>
     </message>
 </context>
 <context>

@@ -171,20 +171,22 @@ private slots:
 
     void themeSwitchChangesPalette() {
         MainWindow w;
+        w.show();
         spanfire::app::applyTheme(ColorScheme::Dark);
         QCOMPARE(spanfire::app::currentTheme(), ColorScheme::Dark);
         QVERIFY(spanfire::app::isDarkPalette(QApplication::palette()));
-        QVERIFY(spanfire::app::isDarkPalette(w.palette()));
-        QVERIFY(spanfire::app::isDarkPalette(w.profilePanel()->profileView()->flameWidget()->palette()));
+        // Widgets pick up the application palette through ApplicationPaletteChange events.
+        QTRY_VERIFY(spanfire::app::isDarkPalette(w.palette()));
+        QTRY_VERIFY(spanfire::app::isDarkPalette(w.profilePanel()->profileView()->flameWidget()->palette()));
         spanfire::app::applyTheme(ColorScheme::Light);
         QVERIFY(!spanfire::app::isDarkPalette(QApplication::palette()));
-        QVERIFY(!spanfire::app::isDarkPalette(w.timeline()->palette()));
+        QTRY_VERIFY(!spanfire::app::isDarkPalette(w.timeline()->palette()));
         QVERIFY(w.palette().color(QPalette::Text).lightness() < 100);
         // The settings dialog's colour scheme is applied through applyPreferences.
         Preferences p;
         p.colorScheme = ColorScheme::Dark;
         spanfire::app::applyPreferences(&w, p);
-        QVERIFY(spanfire::app::isDarkPalette(w.palette()));
+        QTRY_VERIFY(spanfire::app::isDarkPalette(w.palette()));
     }
 
     // Screenshots of the loaded window at DPR 1, 1.5 and 2 in both themes,
