@@ -2,7 +2,6 @@
 
 #include "app/exportactions.h"
 #include "app/linkingdocks.h"
-#include "app/linkingdocks.h"
 #include "app/aboutdialog.h"
 #include "app/loadjob.h"
 #include "app/loadprogresswidget.h"
@@ -205,7 +204,6 @@ void MainWindow::createActions() {
 
     m_sessionFiles->addActions(file, m_viewMenu); // Open/Save Session, Edit menu (copy, notes)
     m_exports->addMenu(file);                     // File > Export
-    new LinkingDocks(this);                       // Operations dock, span sample hints
     new LinkingDocks(this);                       // Operations dock, span sample hints
 }
 
