@@ -111,6 +111,10 @@ private slots:
     void initTestCase() {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        if (qEnvironmentVariableIsSet("SPANFIRE_KEEP_EXPORTS")) { // to look at the files
+            m_dir.setAutoRemove(false);
+            qInfo("exports kept in %s", qPrintable(m_dir.path()));
+        }
         m_window.reset(new MainWindow);
         m_window->setShowDialogs(false);
         m_window->resize(1400, 900);
