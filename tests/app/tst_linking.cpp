@@ -1,0 +1,207 @@
+// Span <-> sample linking in the main window on the bundled demo (issue 4):
+// a click on a timeline row filters the flame graph to exactly the samples
+// labelled with that span (computed here from the span_id labels); choosing
+// a function highlights exactly the spans whose samples contain it, shaded by
+// share, and fills the trace list's sample column; the Operations dock merges
+// the samples of all spans of an operation; the header says why a span has
+// no samples.
+#include "app/linkingdocks.h"
+#include "app/loadjob.h"
+#include "app/mainwindow.h"
+#include "app/operationsmodel.h"
+#include "app/profilepanel.h"
+#include "app/selectionhub.h"
+#include "app/session.h"
+#include "views/profilestate.h"
+#include "views/profileview.h"
+#include "views/spantimelinewidget.h"
+#include "views/tracelistmodel.h"
+#include "views/tracelistview.h"
+#include "views/traceselection.h"
+
+#include <QComboBox>
+#include <QSet>
+#include <QTableView>
+#include <QtTest>
+
+using spanfire::app::MainWindow;
+
+namespace {
+
+bool waitIdle(MainWindow &w, int ms = 60000) {
+    return QTest::qWaitFor([&] { return !w.loadJob()->isRunning() && !w.selectionHub()->isLinking(); }, ms);
+}
+
+// Span id of each sample from its span_id label (0 = none), parsed here independently of LinkIndex.
+std::vector<uint64_t> sampleSpanIds(const spanfire::Profile &p) {
+    std::vector<uint64_t> out(p.sampleCount(), 0);
+    const spanfire::StringId key = p.strings.find("span_id");
+    for (size_t i = 0; i < p.sampleCount(); ++i) {
+        const spanfire::LabelSetId ls(p.sampleLabels.empty() ? 0 : p.sampleLabels[i]);
+        for (auto *l = p.labelSets.begin(ls); l != p.labelSets.end(ls); ++l)
+            if (l->key == key)
+                out[i] = std::stoull(std::string(p.strings.view(l->str)), nullptr, 16);
+    }
+    return out;
+}
+
+bool stackContains(const spanfire::Profile &p, uint32_t node, spanfire::StringId fn) {
+    for (uint32_t n = node; n != 0; n = p.trie.parents()[n])
+        if (p.frames.at(spanfire::FrameId(p.trie.frames()[n])).name == fn)
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestLinking : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        m_window = std::make_unique<MainWindow>();
+        m_window->setShowDialogs(false);
+        m_window->resize(1400, 900);
+        m_window->show();
+        m_window->openFiles({QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json"),
+                             QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz")});
+        QVERIFY(waitIdle(*m_window));
+        QVERIFY(m_window->session()->traces());
+        QVERIFY(m_window->profilePanel()->profile());
+        QVERIFY(m_window->selectionHub()->linkIndex());
+    }
+    void cleanup() { m_window.reset(); }
+
+    void clickSpanRowFiltersFlameGraph() {
+        MainWindow &w = *m_window;
+        const auto set = w.session()->traces();
+        const auto profile = w.profilePanel()->profile();
+        const size_t col = size_t(profile->defaultSampleType);
+        auto *timeline = w.timeline();
+        const int trace = w.selectionHub()->traceSelection()->traceIndex();
+        QVERIFY(trace >= 0);
+        w.scopeChooser()->setCurrentIndex(w.scopeChooser()->findData(int(spanfire::LinkScope::Self)));
+        const std::vector<uint64_t> ids = sampleSpanIds(*profile);
+        // The span of the shown trace with the most labelled samples.
+        const auto &tr = set->traces[size_t(trace)];
+        uint32_t best = tr.firstRow;
+        int64_t bestTotal = -1;
+        for (uint32_t r = tr.firstRow; r < tr.endRow; ++r) {
+            int64_t total = 0;
+            for (size_t i = 0; i < ids.size(); ++i)
+                if (ids[i] == set->spanId[r])
+                    total += profile->values[col][i];
+            if (total > bestTotal && r != w.selectionHub()->traceSelection()->spanRow().v) {
+                bestTotal = total;
+                best = r;
+            }
+        }
+        QVERIFY(bestTotal > 0);
+        timeline->scrollToRow(best);
+        QApplication::processEvents();
+        const QRect rect = timeline->rectOfRow(best);
+        QVERIFY(!rect.isEmpty());
+        QTest::mouseClick(timeline, Qt::LeftButton, {}, QPoint(rect.left() + 40, rect.center().y()));
+        QCOMPARE(w.selectionHub()->traceSelection()->spanRow().v, best);
+        auto *view = w.profilePanel()->profileView();
+        QCOMPARE(view->flameTree().total(), bestTotal);
+        QVERIFY(view->headerText().contains(QStringLiteral("linked by label span_id")));
+        QVERIFY(w.selectionHub()->spanInfo().expected > 0);
+    }
+
+    void selectFunctionHighlightsSpans() {
+        MainWindow &w = *m_window;
+        const auto set = w.session()->traces();
+        const auto profile = w.profilePanel()->profile();
+        const std::vector<uint64_t> ids = sampleSpanIds(*profile);
+        const int trace = w.selectionHub()->traceSelection()->traceIndex();
+        const auto &tr = set->traces[size_t(trace)];
+        // A leaf function of a sample of the shown trace that not every span contains.
+        spanfire::StringId fn;
+        for (size_t i = 0; i < ids.size() && !fn.valid(); ++i) {
+            const uint32_t row = set->findSpan(ids[i]);
+            if (row >= tr.firstRow && row < tr.endRow && row != tr.root.v && profile->sampleNode[i] != 0)
+                fn = profile->frames.at(spanfire::FrameId(profile->trie.frames()[profile->sampleNode[i]])).name;
+        }
+        QVERIFY(fn.valid());
+        std::vector<uint64_t> perRow(set->spanCount()), perTrace(set->traces.size());
+        for (size_t i = 0; i < ids.size(); ++i) {
+            const uint32_t row = ids[i] ? set->findSpan(ids[i]) : spanfire::TraceSet::kNoRow;
+            if (row != spanfire::TraceSet::kNoRow && stackContains(*profile, profile->sampleNode[i], fn)) {
+                ++perRow[row];
+                ++perTrace[set->trace[row]];
+            }
+        }
+        w.profilePanel()->profileView()->state()->setSelectedFunction(fn);
+        int highlighted = 0;
+        for (uint32_t r = tr.firstRow; r < tr.endRow; ++r) {
+            QCOMPARE(w.timeline()->highlightShare(r) > 0, perRow[r] > 0);
+            highlighted += perRow[r] > 0;
+        }
+        QVERIFY(highlighted > 0);
+        auto *model = w.traceListView()->sourceModel();
+        QVERIFY(model->hasSampleColumn());
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const int t = model->index(row, 0).data(spanfire::views::TraceListModel::TraceIndexRole).toInt();
+            const QVariant v = model->index(row, spanfire::views::TraceListModel::SamplesColumn)
+                                   .data(spanfire::views::TraceListModel::SortRole);
+            QCOMPARE(v.toULongLong(), perTrace[size_t(t)]);
+        }
+        // Clearing the function removes the column and the highlight.
+        w.profilePanel()->profileView()->state()->setSelectedFunction(spanfire::StringId());
+        QVERIFY(!model->hasSampleColumn());
+        QCOMPARE(w.timeline()->highlightShare(tr.firstRow), 0.0f);
+    }
+
+    void operationSelectionMergesSpans() {
+        MainWindow &w = *m_window;
+        auto *docks = w.findChild<spanfire::app::LinkingDocks *>();
+        QVERIFY(docks);
+        const auto profile = w.profilePanel()->profile();
+        const auto set = w.session()->traces();
+        const size_t col = size_t(profile->defaultSampleType);
+        const std::vector<uint64_t> ids = sampleSpanIds(*profile);
+        const auto &stats = docks->operationsModel()->stats();
+        QVERIFY(!stats.empty());
+        int op = 0;
+        for (int i = 0; i < int(stats.size()); ++i)
+            if (stats[size_t(i)].linkedSamples > stats[size_t(op)].linkedSamples)
+                op = i;
+        QSet<quint64> opIds;
+        for (uint32_t r : stats[size_t(op)].rows)
+            opIds.insert(set->spanId[r]);
+        int64_t expected = 0;
+        for (size_t i = 0; i < ids.size(); ++i)
+            if (ids[i] && opIds.contains(ids[i]))
+                expected += profile->values[col][i];
+        QVERIFY(expected > 0);
+        docks->selectOperation(op);
+        QCOMPARE(w.profilePanel()->profileView()->flameTree().total(), expected);
+        QVERIFY(w.profilePanel()->profileView()->headerText().contains(QStringLiteral("operation")));
+    }
+
+    void noSampleReasonsAreWorded() {
+        using spanfire::NoSampleReason;
+        using spanfire::app::SelectionHub;
+        spanfire::SpanSampleInfo info;
+        QVERIFY(SelectionHub::noSampleText(info).isEmpty());
+        QSet<QString> texts;
+        for (NoSampleReason r :
+             {NoSampleReason::NotLinked, NoSampleReason::RootsOnly, NoSampleReason::OutsideProfileTime,
+              NoSampleReason::ShorterThanPeriod, NoSampleReason::NoneRecorded}) {
+            info.reason = r;
+            info.expected = 0.25;
+            const QString t = SelectionHub::noSampleText(info);
+            QVERIFY(t.startsWith(QStringLiteral("no samples")));
+            texts.insert(t);
+        }
+        QCOMPARE(texts.size(), 5);
+        info.reason = NoSampleReason::ShorterThanPeriod;
+        QVERIFY(SelectionHub::noSampleText(info).contains(QStringLiteral("0.25")));
+    }
+
+private:
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestLinking)
+#include "tst_linking.moc"
