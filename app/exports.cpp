@@ -21,9 +21,10 @@ namespace spanfire::app {
 
 namespace {
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("spanfire::app::Exports", s);
-}
+// Translation context of this file (lupdate reads the macro; free functions have no tr()).
+struct Exports {
+    Q_DECLARE_TR_FUNCTIONS(spanfire::app::Exports)
+};
 
 QString qs(std::string_view s) {
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
@@ -33,7 +34,7 @@ bool writeBytes(const QString &path, const QByteArray &bytes, QString *error) {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
         if (error)
-            *error = tr("Could not write %1: %2").arg(path, f.errorString());
+            *error = Exports::tr("Could not write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;
@@ -46,7 +47,7 @@ bool exportPicture(const QString &path, const QSize &logicalSize, qreal scale, c
     const QString kind = exportImageKind(path);
     if (logicalSize.isEmpty()) {
         if (error)
-            *error = tr("Could not write %1: nothing to export (empty view)").arg(path);
+            *error = Exports::tr("Could not write %1: nothing to export (empty view)").arg(path);
         return false;
     }
     if (kind == QLatin1String("svg")) {
@@ -57,7 +58,7 @@ bool exportPicture(const QString &path, const QSize &logicalSize, qreal scale, c
         gen.setSize(logicalSize);
         gen.setViewBox(QRect(QPoint(0, 0), logicalSize));
         gen.setTitle(title);
-        gen.setDescription(tr("Exported from Spanfire"));
+        gen.setDescription(Exports::tr("Exported from Spanfire"));
         {
             QPainter p(&gen);
             paint(p);
@@ -77,13 +78,13 @@ bool exportPicture(const QString &path, const QSize &logicalSize, qreal scale, c
         buffer.open(QIODevice::WriteOnly);
         if (!img.save(&buffer, "PNG")) {
             if (error)
-                *error = tr("Could not write %1: PNG encoding failed").arg(path);
+                *error = Exports::tr("Could not write %1: PNG encoding failed").arg(path);
             return false;
         }
         return writeBytes(path, bytes, error);
     }
     if (error)
-        *error = tr("Could not write %1: unknown image type (use .png or .svg)").arg(path);
+        *error = Exports::tr("Could not write %1: unknown image type (use .png or .svg)").arg(path);
     return false;
 }
 
@@ -101,7 +102,7 @@ bool exportFlame(const views::FlameGraphWidget &flame, const QString &path, cons
     if (exportImageKind(path) == QLatin1String("png")) {
         if (logicalSize.isEmpty()) {
             if (error)
-                *error = tr("Could not write %1: nothing to export (empty view)").arg(path);
+                *error = Exports::tr("Could not write %1: nothing to export (empty view)").arg(path);
             return false;
         }
         const QImage img = flame.paintToImage(logicalSize, scale);
@@ -110,17 +111,17 @@ bool exportFlame(const views::FlameGraphWidget &flame, const QString &path, cons
         buffer.open(QIODevice::WriteOnly);
         if (!img.save(&buffer, "PNG")) {
             if (error)
-                *error = tr("Could not write %1: PNG encoding failed").arg(path);
+                *error = Exports::tr("Could not write %1: PNG encoding failed").arg(path);
             return false;
         }
         return writeBytes(path, bytes, error);
     }
-    return exportPicture(path, logicalSize, scale, tr("Flame graph"), error,
+    return exportPicture(path, logicalSize, scale, Exports::tr("Flame graph"), error,
                          [&](QPainter &p) { flame.paintVector(p, logicalSize); });
 }
 
 bool exportTimeline(views::SpanTimelineWidget &timeline, const QString &path, QString *error, qreal scale) {
-    return exportPicture(path, timeline.size(), scale, tr("Span timeline"), error,
+    return exportPicture(path, timeline.size(), scale, Exports::tr("Span timeline"), error,
                          [&](QPainter &p) { timeline.paintExport(p); });
 }
 

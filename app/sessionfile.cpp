@@ -16,9 +16,10 @@ namespace {
 constexpr qint64 kMaxSessionBytes = 64 * 1024 * 1024;
 constexpr qint64 kSniffBytes = 4096;
 
-QString tr(const char *s) {
-    return QCoreApplication::translate("spanfire::app::SessionFile", s);
-}
+// Translation context of this file (lupdate reads the macro; free functions have no tr()).
+struct SessionFile {
+    Q_DECLARE_TR_FUNCTIONS(spanfire::app::SessionFile)
+};
 
 QJsonArray toArray(const QStringList &list) {
     QJsonArray a;
@@ -37,7 +38,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isString())
-            return fail(key, tr("a string")), QString();
+            return fail(key, SessionFile::tr("a string")), QString();
         return v.toString();
     }
     bool boolean(const char *key) {
@@ -45,7 +46,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return false;
         if (!v.isBool())
-            return fail(key, tr("true or false")), false;
+            return fail(key, SessionFile::tr("true or false")), false;
         return v.toBool();
     }
     qint64 integer(const char *key, bool *present = nullptr) {
@@ -63,7 +64,7 @@ public:
         } else if (v.isDouble()) {
             return qint64(v.toDouble());
         }
-        return fail(key, tr("an integer")), 0;
+        return fail(key, SessionFile::tr("an integer")), 0;
     }
     QStringList strings(const char *key) {
         const QJsonValue v = m_o.value(QLatin1String(key));
@@ -71,10 +72,10 @@ public:
             return {};
         QStringList out;
         if (!v.isArray())
-            return fail(key, tr("an array of strings")), out;
+            return fail(key, SessionFile::tr("an array of strings")), out;
         for (const QJsonValue &e : v.toArray()) {
             if (!e.isString())
-                return fail(key, tr("an array of strings")), QStringList();
+                return fail(key, SessionFile::tr("an array of strings")), QStringList();
             out << e.toString();
         }
         return out;
@@ -84,7 +85,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return {};
         if (!v.isObject())
-            return fail(key, tr("an object")), QJsonObject();
+            return fail(key, SessionFile::tr("an object")), QJsonObject();
         return v.toObject();
     }
     void fail(const char *key, const QString &expected) {
@@ -92,7 +93,7 @@ public:
             return;
         m_ok = false;
         if (m_error)
-            *m_error = tr("%1: \"%2\" must be %3").arg(m_where, QLatin1String(key), expected);
+            *m_error = SessionFile::tr("%1: \"%2\" must be %3").arg(m_where, QLatin1String(key), expected);
     }
 
 private:
@@ -169,25 +170,28 @@ bool sessionFromJson(const QByteArray &json, const QString &sessionPath, Session
     const QJsonDocument doc = QJsonDocument::fromJson(json, &pe);
     if (pe.error != QJsonParseError::NoError) {
         if (error)
-            *error = tr("%1: not a valid session file: %2 at byte %3")
+            *error = SessionFile::tr("%1: not a valid session file: %2 at byte %3")
                          .arg(sessionPath, pe.errorString(), QString::number(pe.offset));
         return false;
     }
     if (!doc.isObject() || !doc.object().contains(QLatin1String(kSessionKey))) {
         if (error)
-            *error = tr("%1: not a Spanfire session (no \"%2\" key)").arg(sessionPath, QLatin1String(kSessionKey));
+            *error = SessionFile::tr("%1: not a Spanfire session (no \"%2\" key)")
+                         .arg(sessionPath, QLatin1String(kSessionKey));
         return false;
     }
     const QJsonObject root = doc.object();
     const QJsonValue version = root.value(QLatin1String(kSessionKey));
     if (!version.isDouble() || version.toDouble() != double(int(version.toDouble())) || version.toInt() < 1) {
         if (error)
-            *error = tr("%1: \"%2\" must be a positive integer version").arg(sessionPath, QLatin1String(kSessionKey));
+            *error = SessionFile::tr("%1: \"%2\" must be a positive integer version")
+                         .arg(sessionPath, QLatin1String(kSessionKey));
         return false;
     }
     if (version.toInt() > kSessionVersion) {
         if (error)
-            *error = tr("%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire")
+            *error = SessionFile::tr(
+                         "%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire")
                          .arg(sessionPath, QString::number(version.toInt()), QString::number(kSessionVersion));
         return false;
     }
@@ -225,7 +229,7 @@ bool sessionFromJson(const QByteArray &json, const QString &sessionPath, Session
     const QJsonObject notes = r.object("notes");
     for (auto it = notes.constBegin(); it != notes.constEnd(); ++it) {
         if (!it.value().isString()) {
-            r.fail("notes", tr("an object of strings"));
+            r.fail("notes", SessionFile::tr("an object of strings"));
             break;
         }
         s.notes.insert(it.key(), it.value().toString());
@@ -240,12 +244,12 @@ bool readSessionFile(const QString &path, SessionState *state, QString *error) {
     QFile f(path);
     if (!QFileInfo(path).isFile() || !f.open(QIODevice::ReadOnly)) {
         if (error)
-            *error = tr("%1: cannot open session file: %2").arg(path, f.errorString());
+            *error = SessionFile::tr("%1: cannot open session file: %2").arg(path, f.errorString());
         return false;
     }
     if (f.size() > kMaxSessionBytes) {
         if (error)
-            *error = tr("%1: session file too large").arg(path);
+            *error = SessionFile::tr("%1: session file too large").arg(path);
         return false;
     }
     return sessionFromJson(f.readAll(), path, state, error);
@@ -256,7 +260,7 @@ bool writeSessionFile(const QString &path, const SessionState &state, QString *e
     const QByteArray bytes = sessionToJson(state, path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit()) {
         if (error)
-            *error = tr("Could not write %1: %2").arg(path, f.errorString());
+            *error = SessionFile::tr("Could not write %1: %2").arg(path, f.errorString());
         return false;
     }
     return true;

@@ -13,57 +13,6 @@
     </message>
 </context>
 <context>
-    <name>spanfire::app</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: nothing to export (empty view)</source>
-        <translation>%1 konnte nicht geschrieben werden: nichts zu exportieren (leere Ansicht)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: PNG encoding failed</source>
-        <translation>%1 konnte nicht geschrieben werden: PNG-Kodierung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Flame graph</source>
-        <translation>Flame Graph</translation>
-    </message>
-    <message>
-        <source>Span timeline</source>
-        <translation>Span-Zeitleiste</translation>
-    </message>
-    <message>
-        <source>%1: not a valid session file: %2 at byte %3</source>
-        <translation>%1: keine gültige Sitzungsdatei: %2 bei Byte %3</translation>
-    </message>
-    <message>
-        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
-        <translation>%1: keine Spanfire-Sitzung (kein Schlüssel „%2“)</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be a positive integer version</source>
-        <translation>%1: „%2“ muss eine positive ganzzahlige Version sein</translation>
-    </message>
-    <message>
-        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
-        <translation>%1: Sitzungsversion %2 ist neuer als diese Spanfire-Version unterstützt (%3); bitte Spanfire aktualisieren</translation>
-    </message>
-    <message>
-        <source>an object of strings</source>
-        <translation>ein Objekt aus Zeichenketten</translation>
-    </message>
-    <message>
-        <source>%1: cannot open session file: %2</source>
-        <translation>%1: Sitzungsdatei kann nicht geöffnet werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: session file too large</source>
-        <translation>%1: Sitzungsdatei zu groß</translation>
-    </message>
-</context>
-<context>
     <name>spanfire::app::AboutDialog</name>
     <message>
         <source>%1 (built with %2)</source>
@@ -190,6 +139,37 @@
     </message>
 </context>
 <context>
+    <name>spanfire::app::Exports</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: nothing to export (empty view)</source>
+        <translation>%1 konnte nicht geschrieben werden: nichts zu exportieren (leere Ansicht)</translation>
+    </message>
+    <message>
+        <source>Exported from Spanfire</source>
+        <translation>Aus Spanfire exportiert</translation>
+    </message>
+    <message>
+        <source>Could not write %1: PNG encoding failed</source>
+        <translation>%1 konnte nicht geschrieben werden: PNG-Kodierung fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Could not write %1: unknown image type (use .png or .svg)</source>
+        <translation>%1 konnte nicht geschrieben werden: unbekannter Bildtyp (.png oder .svg verwenden)</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>Flame Graph</translation>
+    </message>
+    <message>
+        <source>Span timeline</source>
+        <translation>Span-Zeitleiste</translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::LinkingDocks</name>
     <message>
         <source>Select an operation to see the merged samples of all its spans</source>
@@ -217,6 +197,10 @@
             <numerusform>Operation %1 (%n Span)</numerusform>
             <numerusform>Operation %1 (%n Spans)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>Aktivität</translation>
     </message>
 </context>
 <context>
@@ -470,58 +454,12 @@
     </message>
 </context>
 <context>
-    <name>spanfire::app::Paint</name>
-    <message>
-        <source>Could not write %1: nothing to export (empty view)</source>
-        <translation>%1 konnte nicht geschrieben werden: nichts zu exportieren (leere Ansicht)</translation>
-    </message>
-    <message>
-        <source>Exported from Spanfire</source>
-        <translation>Aus Spanfire exportiert</translation>
-    </message>
-    <message>
-        <source>Could not write %1: PNG encoding failed</source>
-        <translation>%1 konnte nicht geschrieben werden: PNG-Kodierung fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Could not write %1: unknown image type (use .png or .svg)</source>
-        <translation>%1 konnte nicht geschrieben werden: unbekannter Bildtyp (.png oder .svg verwenden)</translation>
-    </message>
-</context>
-<context>
     <name>spanfire::app::ProfilePanel</name>
     <message>
         <source>No profile loaded.
 Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation>Kein Profil geladen.
 Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</translation>
-    </message>
-</context>
-<context>
-    <name>spanfire::app::Reader</name>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true oder false</translation>
-    </message>
-    <message>
-        <source>an integer</source>
-        <translation>eine ganze Zahl</translation>
-    </message>
-    <message>
-        <source>an array of strings</source>
-        <translation>ein Array aus Zeichenketten</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be %3</source>
-        <translation>%1: „%2“ muss %3 sein</translation>
     </message>
 </context>
 <context>
@@ -729,6 +667,65 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
     </message>
 </context>
 <context>
+    <name>spanfire::app::SessionFile</name>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>ein Array aus Zeichenketten</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be %3</source>
+        <translation>%1: „%2“ muss %3 sein</translation>
+    </message>
+    <message>
+        <source>%1: not a valid session file: %2 at byte %3</source>
+        <translation>%1: keine gültige Sitzungsdatei: %2 bei Byte %3</translation>
+    </message>
+    <message>
+        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
+        <translation>%1: keine Spanfire-Sitzung (kein Schlüssel „%2“)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a positive integer version</source>
+        <translation>%1: „%2“ muss eine positive ganzzahlige Version sein</translation>
+    </message>
+    <message>
+        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
+        <translation>%1: Sitzungsversion %2 ist neuer als diese Spanfire-Version unterstützt (%3); bitte Spanfire aktualisieren</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>ein Objekt aus Zeichenketten</translation>
+    </message>
+    <message>
+        <source>%1: cannot open session file: %2</source>
+        <translation>%1: Sitzungsdatei kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: session file too large</source>
+        <translation>%1: Sitzungsdatei zu groß</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -888,6 +885,37 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
     <message>
         <source>Shortcut</source>
         <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::views::ActivityChart</name>
+    <message>
+        <source>Whole profile</source>
+        <translation>Gesamtes Profil</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>Auswahl</translation>
+    </message>
+    <message>
+        <source>seconds from profile start</source>
+        <translation>Sekunden seit Profilbeginn</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to show only the samples of that time range; click to clear</source>
+        <translation>Über das Diagramm ziehen, um nur die Samples dieses Zeitbereichs zu zeigen; klicken zum Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s samples carry no timestamps</source>
+        <translation>Die Samples dieses Profils haben keine Zeitstempel</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Kein Profil</translation>
     </message>
 </context>
 <context>

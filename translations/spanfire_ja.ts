@@ -13,57 +13,6 @@
     </message>
 </context>
 <context>
-    <name>spanfire::app</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 を書き込めませんでした: %2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: nothing to export (empty view)</source>
-        <translation>%1 を書き込めませんでした: エクスポートする内容がありません (空のビュー)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: PNG encoding failed</source>
-        <translation>%1 を書き込めませんでした: PNG のエンコードに失敗しました</translation>
-    </message>
-    <message>
-        <source>Flame graph</source>
-        <translation>フレームグラフ</translation>
-    </message>
-    <message>
-        <source>Span timeline</source>
-        <translation>スパンのタイムライン</translation>
-    </message>
-    <message>
-        <source>%1: not a valid session file: %2 at byte %3</source>
-        <translation>%1: 有効なセッションファイルではありません: バイト %3 で %2</translation>
-    </message>
-    <message>
-        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
-        <translation>%1: Spanfire のセッションではありません (キー &quot;%2&quot; がありません)</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be a positive integer version</source>
-        <translation>%1: &quot;%2&quot; は正の整数のバージョンでなければなりません</translation>
-    </message>
-    <message>
-        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
-        <translation>%1: セッションのバージョン %2 はこの Spanfire が対応するバージョン (%3) より新しいです。Spanfire を更新してください</translation>
-    </message>
-    <message>
-        <source>an object of strings</source>
-        <translation>文字列のオブジェクト</translation>
-    </message>
-    <message>
-        <source>%1: cannot open session file: %2</source>
-        <translation>%1: セッションファイルを開けません: %2</translation>
-    </message>
-    <message>
-        <source>%1: session file too large</source>
-        <translation>%1: セッションファイルが大きすぎます</translation>
-    </message>
-</context>
-<context>
     <name>spanfire::app::AboutDialog</name>
     <message>
         <source>%1 (built with %2)</source>
@@ -190,6 +139,37 @@
     </message>
 </context>
 <context>
+    <name>spanfire::app::Exports</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: nothing to export (empty view)</source>
+        <translation>%1 を書き込めませんでした: エクスポートする内容がありません (空のビュー)</translation>
+    </message>
+    <message>
+        <source>Exported from Spanfire</source>
+        <translation>Spanfire からエクスポート</translation>
+    </message>
+    <message>
+        <source>Could not write %1: PNG encoding failed</source>
+        <translation>%1 を書き込めませんでした: PNG のエンコードに失敗しました</translation>
+    </message>
+    <message>
+        <source>Could not write %1: unknown image type (use .png or .svg)</source>
+        <translation>%1 を書き込めませんでした: 不明な画像形式です (.png か .svg を使ってください)</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>フレームグラフ</translation>
+    </message>
+    <message>
+        <source>Span timeline</source>
+        <translation>スパンのタイムライン</translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::LinkingDocks</name>
     <message>
         <source>Select an operation to see the merged samples of all its spans</source>
@@ -216,6 +196,10 @@
         <translation>
             <numerusform>操作 %1 (%n スパン)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>アクティビティ</translation>
     </message>
 </context>
 <context>
@@ -467,58 +451,12 @@
     </message>
 </context>
 <context>
-    <name>spanfire::app::Paint</name>
-    <message>
-        <source>Could not write %1: nothing to export (empty view)</source>
-        <translation>%1 を書き込めませんでした: エクスポートする内容がありません (空のビュー)</translation>
-    </message>
-    <message>
-        <source>Exported from Spanfire</source>
-        <translation>Spanfire からエクスポート</translation>
-    </message>
-    <message>
-        <source>Could not write %1: PNG encoding failed</source>
-        <translation>%1 を書き込めませんでした: PNG のエンコードに失敗しました</translation>
-    </message>
-    <message>
-        <source>Could not write %1: unknown image type (use .png or .svg)</source>
-        <translation>%1 を書き込めませんでした: 不明な画像形式です (.png か .svg を使ってください)</translation>
-    </message>
-</context>
-<context>
     <name>spanfire::app::ProfilePanel</name>
     <message>
         <source>No profile loaded.
 Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation>プロファイルが読み込まれていません。
 pprof、OTLP プロファイル、folded stacks のファイルをウィンドウにドロップしてください。</translation>
-    </message>
-</context>
-<context>
-    <name>spanfire::app::Reader</name>
-    <message>
-        <source>a string</source>
-        <translation>文字列</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true または false</translation>
-    </message>
-    <message>
-        <source>an integer</source>
-        <translation>整数</translation>
-    </message>
-    <message>
-        <source>an array of strings</source>
-        <translation>文字列の配列</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>オブジェクト</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be %3</source>
-        <translation>%1: &quot;%2&quot; は %3 でなければなりません</translation>
     </message>
 </context>
 <context>
@@ -724,6 +662,65 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
     </message>
 </context>
 <context>
+    <name>spanfire::app::SessionFile</name>
+    <message>
+        <source>a string</source>
+        <translation>文字列</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>文字列の配列</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be %3</source>
+        <translation>%1: &quot;%2&quot; は %3 でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: not a valid session file: %2 at byte %3</source>
+        <translation>%1: 有効なセッションファイルではありません: バイト %3 で %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
+        <translation>%1: Spanfire のセッションではありません (キー &quot;%2&quot; がありません)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a positive integer version</source>
+        <translation>%1: &quot;%2&quot; は正の整数のバージョンでなければなりません</translation>
+    </message>
+    <message>
+        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
+        <translation>%1: セッションのバージョン %2 はこの Spanfire が対応するバージョン (%3) より新しいです。Spanfire を更新してください</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>文字列のオブジェクト</translation>
+    </message>
+    <message>
+        <source>%1: cannot open session file: %2</source>
+        <translation>%1: セッションファイルを開けません: %2</translation>
+    </message>
+    <message>
+        <source>%1: session file too large</source>
+        <translation>%1: セッションファイルが大きすぎます</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 を書き込めませんでした: %2</translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -883,6 +880,37 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
     <message>
         <source>Shortcut</source>
         <translation>ショートカット</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::views::ActivityChart</name>
+    <message>
+        <source>Whole profile</source>
+        <translation>プロファイル全体</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>選択範囲</translation>
+    </message>
+    <message>
+        <source>seconds from profile start</source>
+        <translation>プロファイル開始からの秒数</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>サンプル</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to show only the samples of that time range; click to clear</source>
+        <translation>チャート上をドラッグするとその時間範囲のサンプルだけを表示します。クリックで解除します</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s samples carry no timestamps</source>
+        <translation>このプロファイルのサンプルにはタイムスタンプがありません</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>プロファイルなし</translation>
     </message>
 </context>
 <context>

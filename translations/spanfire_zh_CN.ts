@@ -13,57 +13,6 @@
     </message>
 </context>
 <context>
-    <name>spanfire::app</name>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>无法写入 %1:%2</translation>
-    </message>
-    <message>
-        <source>Could not write %1: nothing to export (empty view)</source>
-        <translation>无法写入 %1:没有可导出的内容(视图为空)</translation>
-    </message>
-    <message>
-        <source>Could not write %1: PNG encoding failed</source>
-        <translation>无法写入 %1:PNG 编码失败</translation>
-    </message>
-    <message>
-        <source>Flame graph</source>
-        <translation>火焰图</translation>
-    </message>
-    <message>
-        <source>Span timeline</source>
-        <translation>Span 时间线</translation>
-    </message>
-    <message>
-        <source>%1: not a valid session file: %2 at byte %3</source>
-        <translation>%1:不是有效的会话文件:第 %3 字节处 %2</translation>
-    </message>
-    <message>
-        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
-        <translation>%1:不是 Spanfire 会话(缺少 &quot;%2&quot; 键)</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be a positive integer version</source>
-        <translation>%1:&quot;%2&quot; 必须是正整数版本号</translation>
-    </message>
-    <message>
-        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
-        <translation>%1:会话版本 %2 高于此 Spanfire 支持的版本(%3);请更新 Spanfire</translation>
-    </message>
-    <message>
-        <source>an object of strings</source>
-        <translation>字符串对象</translation>
-    </message>
-    <message>
-        <source>%1: cannot open session file: %2</source>
-        <translation>%1:无法打开会话文件:%2</translation>
-    </message>
-    <message>
-        <source>%1: session file too large</source>
-        <translation>%1:会话文件过大</translation>
-    </message>
-</context>
-<context>
     <name>spanfire::app::AboutDialog</name>
     <message>
         <source>%1 (built with %2)</source>
@@ -190,6 +139,37 @@
     </message>
 </context>
 <context>
+    <name>spanfire::app::Exports</name>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+    <message>
+        <source>Could not write %1: nothing to export (empty view)</source>
+        <translation>无法写入 %1:没有可导出的内容(视图为空)</translation>
+    </message>
+    <message>
+        <source>Exported from Spanfire</source>
+        <translation>从 Spanfire 导出</translation>
+    </message>
+    <message>
+        <source>Could not write %1: PNG encoding failed</source>
+        <translation>无法写入 %1:PNG 编码失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1: unknown image type (use .png or .svg)</source>
+        <translation>无法写入 %1:未知的图像类型(请使用 .png 或 .svg)</translation>
+    </message>
+    <message>
+        <source>Flame graph</source>
+        <translation>火焰图</translation>
+    </message>
+    <message>
+        <source>Span timeline</source>
+        <translation>Span 时间线</translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::LinkingDocks</name>
     <message>
         <source>Select an operation to see the merged samples of all its spans</source>
@@ -216,6 +196,10 @@
         <translation>
             <numerusform>操作 %1(%n 个 Span)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Activity</source>
+        <translation>活动</translation>
     </message>
 </context>
 <context>
@@ -467,58 +451,12 @@
     </message>
 </context>
 <context>
-    <name>spanfire::app::Paint</name>
-    <message>
-        <source>Could not write %1: nothing to export (empty view)</source>
-        <translation>无法写入 %1:没有可导出的内容(视图为空)</translation>
-    </message>
-    <message>
-        <source>Exported from Spanfire</source>
-        <translation>从 Spanfire 导出</translation>
-    </message>
-    <message>
-        <source>Could not write %1: PNG encoding failed</source>
-        <translation>无法写入 %1:PNG 编码失败</translation>
-    </message>
-    <message>
-        <source>Could not write %1: unknown image type (use .png or .svg)</source>
-        <translation>无法写入 %1:未知的图像类型(请使用 .png 或 .svg)</translation>
-    </message>
-</context>
-<context>
     <name>spanfire::app::ProfilePanel</name>
     <message>
         <source>No profile loaded.
 Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation>未加载性能剖析。
 请将 pprof、OTLP 性能剖析或折叠栈文件拖放到窗口上。</translation>
-    </message>
-</context>
-<context>
-    <name>spanfire::app::Reader</name>
-    <message>
-        <source>a string</source>
-        <translation>字符串</translation>
-    </message>
-    <message>
-        <source>true or false</source>
-        <translation>true 或 false</translation>
-    </message>
-    <message>
-        <source>an integer</source>
-        <translation>整数</translation>
-    </message>
-    <message>
-        <source>an array of strings</source>
-        <translation>字符串数组</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>对象</translation>
-    </message>
-    <message>
-        <source>%1: &quot;%2&quot; must be %3</source>
-        <translation>%1:&quot;%2&quot; 必须是%3</translation>
     </message>
 </context>
 <context>
@@ -724,6 +662,65 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     </message>
 </context>
 <context>
+    <name>spanfire::app::SessionFile</name>
+    <message>
+        <source>a string</source>
+        <translation>字符串</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>an array of strings</source>
+        <translation>字符串数组</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be %3</source>
+        <translation>%1:&quot;%2&quot; 必须是%3</translation>
+    </message>
+    <message>
+        <source>%1: not a valid session file: %2 at byte %3</source>
+        <translation>%1:不是有效的会话文件:第 %3 字节处 %2</translation>
+    </message>
+    <message>
+        <source>%1: not a Spanfire session (no &quot;%2&quot; key)</source>
+        <translation>%1:不是 Spanfire 会话(缺少 &quot;%2&quot; 键)</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; must be a positive integer version</source>
+        <translation>%1:&quot;%2&quot; 必须是正整数版本号</translation>
+    </message>
+    <message>
+        <source>%1: session version %2 is newer than this Spanfire supports (%3); please update Spanfire</source>
+        <translation>%1:会话版本 %2 高于此 Spanfire 支持的版本(%3);请更新 Spanfire</translation>
+    </message>
+    <message>
+        <source>an object of strings</source>
+        <translation>字符串对象</translation>
+    </message>
+    <message>
+        <source>%1: cannot open session file: %2</source>
+        <translation>%1:无法打开会话文件:%2</translation>
+    </message>
+    <message>
+        <source>%1: session file too large</source>
+        <translation>%1:会话文件过大</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1:%2</translation>
+    </message>
+</context>
+<context>
     <name>spanfire::app::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -883,6 +880,37 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
     <message>
         <source>Shortcut</source>
         <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>spanfire::views::ActivityChart</name>
+    <message>
+        <source>Whole profile</source>
+        <translation>整个性能剖析</translation>
+    </message>
+    <message>
+        <source>Selection</source>
+        <translation>选区</translation>
+    </message>
+    <message>
+        <source>seconds from profile start</source>
+        <translation>距性能剖析开始的秒数</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Drag across the chart to show only the samples of that time range; click to clear</source>
+        <translation>在图表上拖动以只显示该时间范围内的样本;单击可清除</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s samples carry no timestamps</source>
+        <translation>此性能剖析的样本不含时间戳</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>无性能剖析</translation>
     </message>
 </context>
 <context>
