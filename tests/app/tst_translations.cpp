@@ -247,6 +247,34 @@ private slots:
         }
     }
 
+    // Each context is a class that has tr() at run time (Q_OBJECT, Q_GADGET or
+    // Q_DECLARE_TR_FUNCTIONS), or an explicit translate() context. lupdate
+    // files a tr() in a free function under the namespace, and one in a class
+    // without the macro under that class: translations that never load.
+    void contextsExistAtRunTime() {
+        QString all;
+        for (const QString &path : sourceFiles())
+            all += readAll(path);
+        QString error;
+        QSet<QString> contexts;
+        for (const TsMessage &m : readTs(tsFiles().value(0), &error))
+            contexts.insert(m.context);
+        QStringList problems;
+        for (const QString &ctx : contexts) {
+            if (all.contains(QStringLiteral("translate(\"") + ctx + QLatin1Char('"')) ||
+                all.contains(QStringLiteral("Q_DECLARE_TR_FUNCTIONS(") + ctx + QLatin1Char(')')))
+                continue;
+            const QString name = ctx.section(QStringLiteral("::"), -1);
+            const QRegularExpression decl(
+                QStringLiteral("(class|struct)\\s+") + QRegularExpression::escape(name) +
+                QStringLiteral("\\b[^;{>]*\\{[^}]{0,400}?(Q_OBJECT|Q_GADGET|Q_DECLARE_TR_FUNCTIONS)"));
+            if (!all.contains(decl))
+                problems << ctx;
+        }
+        QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("contexts without tr() at run time: ") +
+                                                problems.join(QStringLiteral(", "))));
+    }
+
     void compiledTranslationsLoad_data() {
         QTest::addColumn<QString>("locale");
         QTest::addColumn<QString>("expected"); // translation of "&File" in MainWindow
