@@ -2,7 +2,9 @@
 
 #include "app/mainwindow.h"
 #include "app/operationsmodel.h"
+#include "app/profilepanel.h"
 #include "app/selectionhub.h"
+#include "views/activitychart.h"
 #include "views/spandetailsview.h"
 #include "views/spantimelinewidget.h"
 #include "views/tracelistmodel.h"
@@ -63,6 +65,15 @@ LinkingDocks::LinkingDocks(MainWindow *window) : QObject(window), m_window(windo
         bar->addAction(m_rootAction);
     connect(hub, &SelectionHub::selectionApplied, this,
             [this, hub] { m_rootAction->setVisible(hub->spanInfo().reason == NoSampleReason::RootsOnly); });
+    m_chart = new views::ActivityChart(window);
+    m_chart->setObjectName(QStringLiteral("activityChart"));
+    auto *activity = new QDockWidget(tr("Activity"), window);
+    activity->setObjectName(QStringLiteral("activityDock"));
+    activity->setWidget(m_chart);
+    window->addDockWidget(Qt::BottomDockWidgetArea, activity);
+    connect(m_chart, &views::ActivityChart::rangeSelected, hub, &SelectionHub::setTimeRange);
+    connect(hub, &SelectionHub::selectionApplied, this,
+            [this, hub] { m_chart->setSelection(hub->currentSelection()); });
     connect(hub, &SelectionHub::linkChanged, this, &LinkingDocks::refresh);
     connect(hub->traceSelection(), &views::TraceSelection::traceSetChanged, this, &LinkingDocks::refresh);
     refresh();
@@ -71,6 +82,10 @@ LinkingDocks::LinkingDocks(MainWindow *window) : QObject(window), m_window(windo
 void LinkingDocks::refresh() {
     SelectionHub *hub = m_window->selectionHub();
     m_model->setData(hub->traceSelection()->traceSet(), hub->linkIndex());
+    if (m_window->profilePanel()->profile() != m_chartProfile) {
+        m_chartProfile = m_window->profilePanel()->profile();
+        m_chart->setProfile(m_chartProfile);
+    }
     m_window->spanDetails()->showSpan(m_window->spanDetails()->span());
 }
 

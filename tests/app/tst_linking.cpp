@@ -12,6 +12,7 @@
 #include "app/profilepanel.h"
 #include "app/selectionhub.h"
 #include "app/session.h"
+#include "views/activitychart.h"
 #include "views/profilestate.h"
 #include "views/profileview.h"
 #include "views/spantimelinewidget.h"
@@ -21,6 +22,7 @@
 
 #include <QComboBox>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QtTest>
 
@@ -197,6 +199,59 @@ private slots:
         QCOMPARE(texts.size(), 5);
         info.reason = NoSampleReason::ShorterThanPeriod;
         QVERIFY(SelectionHub::noSampleText(info).contains(QStringLiteral("0.25")));
+    }
+
+    // A drag on the activity chart restricts the flame graph to that time range.
+    void activityChartDragSelectsTimeRange() {
+        auto p = std::make_shared<spanfire::Profile>();
+        p->sampleTypes.push_back({p->strings.intern("samples"), p->strings.intern("count")});
+        spanfire::Frame fr;
+        fr.name = p->strings.intern("work");
+        fr.systemName = fr.name;
+        const spanfire::NodeId node = p->trie.child(spanfire::StackTrie::root(), p->frames.intern(fr));
+        p->values.resize(1);
+        const int64_t t0 = 1'700'000'000'000'000'000LL;
+        for (int i = 0; i < 1000; ++i) { // one sample per ms over one second
+            p->sampleNode.push_back(node.v);
+            p->values[0].push_back(1);
+            p->sampleLabels.push_back(0);
+            p->sampleTime.push_back(t0 + int64_t(i) * 1'000'000);
+        }
+        p->finish();
+        std::shared_ptr<const spanfire::Profile> profile = p;
+        spanfire::views::ActivityChart chart;
+        chart.resize(800, 300);
+        chart.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&chart));
+        chart.setProfile(profile);
+        QVERIFY(chart.hasTimes());
+        double sum = 0;
+        for (double c : chart.wholeCounts())
+            sum += c;
+        QCOMPARE(sum, 1000.0);
+        QSignalSpy spy(&chart, &spanfire::views::ActivityChart::rangeSelected);
+        const QRectF plot = chart.chart()->plotArea();
+        const int x0 = int(plot.left() + plot.width() * 0.25), x1 = int(plot.left() + plot.width() * 0.75);
+        const int y = int(plot.center().y());
+        QTest::mousePress(chart.viewport(), Qt::LeftButton, {}, QPoint(x0, y));
+        QTest::mouseRelease(chart.viewport(), Qt::LeftButton, {}, QPoint(x1, y));
+        QCOMPARE(spy.count(), 1);
+        const qint64 begin = spy.at(0).at(0).toLongLong(), end = spy.at(0).at(1).toLongLong();
+        // About the middle half of the second (pixel rounding: within 1%).
+        QVERIFY2(std::abs(begin - (t0 + 250'000'000)) < 10'000'000, qPrintable(QString::number(begin - t0)));
+        QVERIFY2(std::abs(end - (t0 + 750'000'000)) < 10'000'000, qPrintable(QString::number(end - t0)));
+        // In the window: the hub turns the range into a time-range selection.
+        MainWindow &w = *m_window;
+        w.selectionHub()->setTimeRange(begin, end);
+        QVERIFY(w.selectionHub()->currentSelection().hasTimeRange);
+        QCOMPARE(w.selectionHub()->currentSelection().timeBegin, begin);
+        QCOMPARE(w.selectionHub()->currentSelection().timeEnd, end);
+        w.selectionHub()->setTimeRange(0, 0);
+        QVERIFY(!w.selectionHub()->currentSelection().hasTimeRange);
+        // A click without a drag clears.
+        QTest::mouseClick(chart.viewport(), Qt::LeftButton, {}, QPoint(x0, y));
+        QCOMPARE(spy.count(), 2);
+        QCOMPARE(spy.at(1).at(0).toLongLong(), 0);
     }
 
 private:

@@ -1,0 +1,130 @@
+#include "views/activitychart.h"
+
+#include <QChart>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QRubberBand>
+#include <QValueAxis>
+
+#include <algorithm>
+
+namespace spanfire::views {
+
+ActivityChart::ActivityChart(QWidget *parent) : QChartView(parent) {
+    auto *chart = new QChart();
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    m_wholeSeries = new QLineSeries(chart);
+    m_wholeSeries->setName(tr("Whole profile"));
+    m_selectedSeries = new QLineSeries(chart);
+    m_selectedSeries->setName(tr("Selection"));
+    chart->addSeries(m_wholeSeries);
+    chart->addSeries(m_selectedSeries);
+    m_x = new QValueAxis(chart);
+    m_x->setTitleText(tr("seconds from profile start"));
+    m_y = new QValueAxis(chart);
+    m_y->setTitleText(tr("samples"));
+    chart->addAxis(m_x, Qt::AlignBottom);
+    chart->addAxis(m_y, Qt::AlignLeft);
+    for (QLineSeries *s : {m_wholeSeries, m_selectedSeries}) {
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    setChart(chart);
+    setRubberBand(QChartView::NoRubberBand); // own horizontal drag below
+    setToolTip(tr("Drag across the chart to show only the samples of that time range; click to clear"));
+    setProfile(nullptr);
+}
+
+int ActivityChart::bucketOf(int64_t t) const {
+    if (m_end <= m_begin)
+        return 0;
+    const double f = double(t - m_begin) / double(m_end - m_begin);
+    return std::clamp(int(f * kBuckets), 0, kBuckets - 1);
+}
+
+void ActivityChart::fill(QLineSeries *series, const std::vector<double> &counts) {
+    QList<QPointF> points;
+    const double width = double(m_end - m_begin) / 1e9 / kBuckets;
+    for (size_t i = 0; i < counts.size(); ++i)
+        points.append(QPointF((double(i) + 0.5) * width, counts[i]));
+    series->replace(points);
+}
+
+void ActivityChart::setProfile(std::shared_ptr<const Profile> profile) {
+    m_profile = std::move(profile);
+    m_whole.assign(kBuckets, 0);
+    m_selected.assign(kBuckets, 0);
+    m_begin = m_end = 0;
+    if (!hasTimes()) {
+        chart()->setTitle(m_profile ? tr("This profile's samples carry no timestamps") : tr("No profile"));
+        m_wholeSeries->clear();
+        m_selectedSeries->clear();
+        return;
+    }
+    chart()->setTitle(QString());
+    const auto [lo, hi] = std::minmax_element(m_profile->sampleTime.begin(), m_profile->sampleTime.end());
+    m_begin = *lo;
+    m_end = *hi + 1;
+    for (int64_t t : m_profile->sampleTime)
+        m_whole[size_t(bucketOf(t))] += 1;
+    m_selected = m_whole;
+    fill(m_wholeSeries, m_whole);
+    fill(m_selectedSeries, m_selected);
+    m_x->setRange(0, double(m_end - m_begin) / 1e9);
+    m_y->setRange(0, std::max(1.0, *std::max_element(m_whole.begin(), m_whole.end())) * 1.1);
+}
+
+void ActivityChart::setSelection(const SampleSelection &sel) {
+    if (!hasTimes())
+        return;
+    const auto &times = m_profile->sampleTime;
+    if (sel.all) {
+        m_selected = m_whole;
+    } else {
+        m_selected.assign(kBuckets, 0);
+        for (const auto &[b, e] : sel.ranges) {
+            const uint32_t end =
+                std::min<uint32_t>(e, sel.order ? uint32_t(sel.order->size()) : uint32_t(times.size()));
+            for (uint32_t k = b; k < end; ++k) {
+                const uint32_t i = sel.order ? (*sel.order)[k] : k;
+                if (i < times.size())
+                    m_selected[size_t(bucketOf(times[i]))] += 1;
+            }
+        }
+    }
+    fill(m_selectedSeries, m_selected);
+}
+
+int64_t ActivityChart::timeAt(int x) const {
+    const QPointF v = chart()->mapToValue(chart()->mapFromScene(mapToScene(QPoint(x, 0))), m_wholeSeries);
+    const int64_t t = m_begin + int64_t(v.x() * 1e9);
+    return std::clamp(t, m_begin, m_end);
+}
+
+void ActivityChart::mousePressEvent(QMouseEvent *e) {
+    if (e->button() == Qt::LeftButton && hasTimes()) {
+        m_pressX = e->position().toPoint().x();
+        e->accept();
+        return;
+    }
+    QChartView::mousePressEvent(e);
+}
+
+void ActivityChart::mouseReleaseEvent(QMouseEvent *e) {
+    if (e->button() == Qt::LeftButton && m_pressX >= 0) {
+        const int x = e->position().toPoint().x();
+        const int a = std::min(x, m_pressX), b = std::max(x, m_pressX);
+        m_pressX = -1;
+        if (b - a < 3) {
+            emit rangeSelected(0, 0);
+        } else {
+            const int64_t t0 = timeAt(a), t1 = timeAt(b);
+            emit rangeSelected(t0, t1 > t0 ? t1 : t0 + 1);
+        }
+        e->accept();
+        return;
+    }
+    QChartView::mouseReleaseEvent(e);
+}
+
+} // namespace spanfire::views
