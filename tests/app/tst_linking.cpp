@@ -15,6 +15,7 @@
 #include "views/activitychart.h"
 #include "views/profilestate.h"
 #include "views/profileview.h"
+#include "views/spandetailsview.h"
 #include "views/spantimelinewidget.h"
 #include "views/tracelistmodel.h"
 #include "views/tracelistview.h"
@@ -24,6 +25,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTreeWidget>
 #include <QtTest>
 
 using spanfire::app::MainWindow;
@@ -108,6 +110,14 @@ private slots:
         QCOMPARE(view->flameTree().total(), bestTotal);
         QVERIFY(view->headerText().contains(QStringLiteral("linked by label span_id")));
         QVERIFY(w.selectionHub()->spanInfo().expected > 0);
+        // Span details and tooltip text: linked samples vs expected.
+        const QList<QTreeWidgetItem *> found =
+            w.spanDetails()->tree()->findItems(QStringLiteral("Profile"), Qt::MatchExactly, 0);
+        QCOMPARE(found.size(), 1);
+        QVERIFY(found[0]->childCount() == 1);
+        const QString text = found[0]->child(0)->text(1);
+        QVERIFY2(text.contains(QStringLiteral("expected")), qPrintable(text));
+        QCOMPARE(text, w.selectionHub()->spanSampleText(best));
     }
 
     void selectFunctionHighlightsSpans() {
