@@ -1,6 +1,11 @@
 #include "app/theme.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QEvent>
+#include <QLegend>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -47,6 +52,41 @@ void setColors(QPalette &p, QPalette::ColorGroup g, const QColor &window, const 
     p.setColor(g, QPalette::Dark, button.darker(180));
     p.setColor(g, QPalette::Shadow, Qt::black);
 }
+
+// Qt Charts paint with their own theme, not the widget palette: colour the
+// chart background, titles, legend and axes from the palette (series keep
+// their colours) whenever a chart view is polished or the palette changes.
+void colorChart(QChartView *view) {
+    QChart *chart = view->chart();
+    if (!chart)
+        return;
+    const QPalette pal = view->palette();
+    chart->setBackgroundBrush(pal.brush(QPalette::Base));
+    chart->setPlotAreaBackgroundVisible(false);
+    chart->setTitleBrush(pal.brush(QPalette::WindowText));
+    if (chart->legend())
+        chart->legend()->setLabelColor(pal.color(QPalette::WindowText));
+    for (QAbstractAxis *axis : chart->axes()) {
+        axis->setLabelsColor(pal.color(QPalette::WindowText));
+        axis->setTitleBrush(pal.brush(QPalette::WindowText));
+        axis->setLinePenColor(pal.color(QPalette::Mid));
+        axis->setGridLineColor(pal.color(QPalette::Midlight));
+    }
+    view->setBackgroundBrush(pal.brush(QPalette::Base));
+}
+
+class ChartPainter : public QObject {
+public:
+    using QObject::QObject;
+    bool eventFilter(QObject *watched, QEvent *event) override {
+        // Only Show: palette events also arrive while a QChartView is still being constructed.
+        if (event->type() == QEvent::Show) {
+            if (auto *view = qobject_cast<QChartView *>(watched))
+                colorChart(view);
+        }
+        return false;
+    }
+};
 
 } // namespace
 
@@ -103,15 +143,24 @@ void applyTheme(ColorScheme scheme) {
         s.style = QApplication::style() ? QApplication::style()->name() : QString();
     }
     current() = scheme;
+    static ChartPainter *charts = nullptr;
+    if (!charts) {
+        charts = new ChartPainter(qApp);
+        qApp->installEventFilter(charts);
+    }
     if (scheme == ColorScheme::System) {
         if (!s.style.isEmpty() && QApplication::style()->name() != s.style)
             QApplication::setStyle(QStyleFactory::create(s.style));
         QApplication::setPalette(s.palette);
-        return;
+    } else {
+        if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
+            QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(scheme == ColorScheme::Dark ? darkPalette() : lightPalette());
     }
-    if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0)
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QApplication::setPalette(scheme == ColorScheme::Dark ? darkPalette() : lightPalette());
+    for (QWidget *w : QApplication::allWidgets()) {
+        if (auto *view = qobject_cast<QChartView *>(w))
+            colorChart(view);
+    }
 }
 
 ColorScheme currentTheme() {
