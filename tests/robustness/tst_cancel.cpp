@@ -95,7 +95,8 @@ CancelOutcome importAndCancel(const std::string &name, const std::string &bytes,
 }
 
 void expectCancelled(const CancelOutcome &o, const std::string &name) {
-    ASSERT_TRUE(o.cancelSent) << name << ": the import ended before progress reached the cancel point";
+    ASSERT_TRUE(o.cancelSent) << name << ": the import ended before progress reached the cancel point (result: "
+                              << (o.result.ok ? std::string("loaded") : o.result.error.toString()) << ")";
     ASSERT_FALSE(o.result.ok) << name << ": the import ignored the cancel flag (stage " << o.stageAtCancel << ")";
     EXPECT_TRUE(o.result.error.cancelled) << o.result.error.toString();
     EXPECT_NE(o.result.error.message.find("cancel"), std::string::npos) << o.result.error.toString();
@@ -161,7 +162,7 @@ std::string bigPprof(size_t samples) {
         p.msg(2, Proto().packed(1, {1 + i % 64, 65 + i % 7}).packed(2, {i % 1000 + 1}));
     for (uint64_t id = 1; id <= 71; ++id) {
         p.msg(4, Proto().u(1, id).msg(4, Proto().u(1, id).u(2, id)));
-        p.msg(5, Proto().u(1, id).u(2, 3 + id));
+        p.msg(5, Proto().u(1, id).u(2, 2 + id)); // "function<id>" is string 2 + id
     }
     for (const char *s : {"", "cpu", "nanoseconds"})
         p.len(6, s);
