@@ -1,5 +1,6 @@
 #include "app/cli/options.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace spanfire::cli {
@@ -21,6 +22,8 @@ const char *usage() {
            "      --span ID [--scope self|descendants|exclusive]   samples linked to one span\n"
            "      --trace ID   samples of one trace      --operation NAME   spans of that name\n"
            "      --time-range START_NS:END_NS   samples with timestamps in that range\n"
+           "      --span-label KEY   pprof label holding span ids (repeatable; tried before the\n"
+           "                         defaults span_id, span id, local root span id, profile_id)\n"
            "  folded FILE... [--sample-type TYPE]\n"
            "      `root;caller;leaf value` lines (several files are summed by stack)\n"
            "  spans FILE... [--trace ID] [--with-samples] [--json]\n"
@@ -109,6 +112,14 @@ bool parseOptions(const std::vector<std::string> &args, CliOptions &o, std::stri
         } else if (a == "--operation") {
             if (!needValue(o.operation))
                 return false;
+        } else if (a == "--span-label") {
+            if (!needValue(v))
+                return false;
+            if (v.empty()) {
+                error = "--span-label needs a label key";
+                return false;
+            }
+            o.spanLabels.push_back(v);
         } else if (a == "--with-samples") {
             o.withSamples = true;
         } else if (a == "--time-range") {
@@ -172,6 +183,16 @@ bool parseOptions(const std::vector<std::string> &args, CliOptions &o, std::stri
         }
     }
     return true;
+}
+
+LinkOptions CliOptions::linkOptions() const {
+    LinkOptions lo;
+    std::vector<std::string> keys = spanLabels;
+    for (const std::string &k : lo.labelKeys)
+        if (std::find(keys.begin(), keys.end(), k) == keys.end())
+            keys.push_back(k);
+    lo.labelKeys = keys;
+    return lo;
 }
 
 } // namespace spanfire::cli

@@ -2,6 +2,8 @@
 // CliOptions: the parsed command line of spanfire-cli (see usage()).
 // parseOptions() never exits; it returns false with a one-line message.
 
+#include "model/linkindex.h"
+
 #include <string>
 #include <vector>
 
@@ -27,6 +29,10 @@ struct CliOptions {
     bool hasTimeRange = false;
     long long timeBegin = 0, timeEnd = 0; // ns since epoch, half-open
     bool withSamples = false;             // spans: linked sample counts per span
+    std::vector<std::string> spanLabels;  // --span-label KEY (repeatable): label keys holding span ids
+
+    // Link options: the --span-label keys first, then the default keys.
+    LinkOptions linkOptions() const;
 
     bool hasSpanFilter() const { return !spanId.empty() || !traceId.empty() || !operation.empty(); }
 };

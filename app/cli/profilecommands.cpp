@@ -237,9 +237,9 @@ int runInfo(const CliOptions &o) {
         sets.empty() ? nullptr : (sets.size() == 1 ? sets[0] : mergeTraceSets(sets));
     std::vector<std::unique_ptr<LinkIndex>> links;
     for (const LoadedFile &lf : files)
-        links.push_back(traces && lf.result.profile
-                            ? std::make_unique<LinkIndex>(LinkIndex::build(*lf.result.profile, *traces))
-                            : nullptr);
+        links.push_back(traces && lf.result.profile ? std::make_unique<LinkIndex>(LinkIndex::build(
+                                                          *lf.result.profile, *traces, o.linkOptions()))
+                                                    : nullptr);
     if (o.json) {
         JsonWriter j;
         j.beginObject().key("files").beginArray();

@@ -77,7 +77,7 @@ bool selectSamples(const CliOptions &o, const Profile &p, const std::string &pat
             fail(path + ": --span/--trace/--operation need a trace file given beside the profile");
             return false;
         }
-        const LinkIndex link = LinkIndex::build(p, *traces);
+        const LinkIndex link = LinkIndex::build(p, *traces, o.linkOptions());
         if (link.method() == LinkMethod::None || link.linkedSamples() == 0) {
             fail(path + ": no sample of this profile is linked to a span of the given traces");
             return false;

@@ -64,7 +64,7 @@ int runSpans(const CliOptions &o) {
         spanSamples.assign(t.spanCount(), 0);
         traceSamples.assign(t.traces.size(), 0);
         for (const LoadedFile *lf : profiles) {
-            const LinkIndex link = LinkIndex::build(*lf->result.profile, t);
+            const LinkIndex link = LinkIndex::build(*lf->result.profile, t, o.linkOptions());
             for (uint32_t r = 0; r < t.spanCount(); ++r)
                 spanSamples[r] += link.sampleCount(r);
             for (uint32_t i = 0; i < t.traces.size(); ++i) {

@@ -3,6 +3,7 @@
 // in-process and (b) the independent expected files made with google/pprof's
 // profile package (tests/data/pprof-expected, see scripts/make-pprof-expected.sh).
 #include "importers/importer.h"
+#include "importers/symbolize/pprofwriter.h"
 #include "model/spantable.h"
 
 #include <QDir>
@@ -408,6 +409,45 @@ private slots:
         }
         QVERIFY(labelled > prof.sampleCount() / 2);
         QCOMPARE(found, labelled);
+    }
+
+    // --span-label: the demo profile rewritten so that its span ids sit under
+    // another label key links only when that key is given.
+    void spanLabelOption() {
+        const QString traces = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json");
+        const spanfire::ImportResult p =
+            spanfire::importFile(QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz").toStdString());
+        QVERIFY(p.ok && p.profile);
+        spanfire::PprofWriteOptions wo;
+        wo.gzip = false;
+        std::string bytes = spanfire::writePprof(*p.profile, wo);
+        const size_t at = bytes.find("span_id");
+        QVERIFY(at != std::string::npos);
+        bytes.replace(at, 7, "my_spid"); // same length: the string table stays valid
+        QTemporaryDir dir;
+        const QString renamed = dir.filePath(QStringLiteral("renamed.pb"));
+        {
+            QFile f(renamed);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(bytes.data(), qint64(bytes.size()));
+        }
+        auto linked = [&](const QStringList &extra) {
+            const Run r =
+                runCli(QStringList{QStringLiteral("info"), traces, renamed, QStringLiteral("--json")} + extra);
+            if (r.exitCode != 0)
+                return QJsonObject{{QStringLiteral("error"), QString::fromUtf8(r.err)}};
+            return parseObject(r.out)[QStringLiteral("files")]
+                .toArray()[1]
+                .toObject()[QStringLiteral("link")]
+                .toObject();
+        };
+        const QJsonObject without = linked({});
+        QCOMPARE(without[QStringLiteral("linked_samples")].toInt(), 0);
+        const QJsonObject with = linked({QStringLiteral("--span-label"), QStringLiteral("my_spid")});
+        QCOMPARE(with[QStringLiteral("method")].toString(), QStringLiteral("label"));
+        QCOMPARE(with[QStringLiteral("label_key")].toString(), QStringLiteral("my_spid"));
+        QCOMPARE(with[QStringLiteral("linked_samples")].toInt(), 482);
+        QCOMPARE(runCli({QStringLiteral("info"), traces, QStringLiteral("--span-label")}).exitCode, 2);
     }
 
     // Span filters on the demo: totals equal sums over the samples' own
