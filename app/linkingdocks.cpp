@@ -72,8 +72,13 @@ LinkingDocks::LinkingDocks(MainWindow *window) : QObject(window), m_window(windo
     activity->setWidget(m_chart);
     window->addDockWidget(Qt::BottomDockWidgetArea, activity);
     connect(m_chart, &views::ActivityChart::rangeSelected, hub, &SelectionHub::setTimeRange);
-    connect(hub, &SelectionHub::selectionApplied, this,
-            [this, hub] { m_chart->setSelection(hub->currentSelection()); });
+    connect(hub, &SelectionHub::selectionApplied, this, [this, hub] {
+        // The link may have been rebuilt since the last call: hand the chart
+        // the current context before the selection that indexes it.
+        m_chart->setTraceContext(hub->traceSelection()->traceSet(), hub->linkIndex(),
+                                 hub->traceSelection()->traceIndex());
+        m_chart->setSelection(hub->currentSelection());
+    });
     connect(hub, &SelectionHub::linkChanged, this, &LinkingDocks::refresh);
     connect(hub->traceSelection(), &views::TraceSelection::traceSetChanged, this, &LinkingDocks::refresh);
     refresh();
@@ -86,6 +91,7 @@ void LinkingDocks::refresh() {
         m_chartProfile = m_window->profilePanel()->profile();
         m_chart->setProfile(m_chartProfile);
     }
+    m_chart->setTraceContext(hub->traceSelection()->traceSet(), hub->linkIndex(), hub->traceSelection()->traceIndex());
     m_window->spanDetails()->showSpan(m_window->spanDetails()->span());
 }
 

@@ -910,12 +910,28 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
         <translation>Über das Diagramm ziehen, um nur die Samples dieses Zeitbereichs zu zeigen; klicken zum Zurücksetzen</translation>
     </message>
     <message>
-        <source>This profile&apos;s samples carry no timestamps</source>
-        <translation>Die Samples dieses Profils haben keine Zeitstempel</translation>
-    </message>
-    <message>
         <source>No profile</source>
         <translation>Kein Profil</translation>
+    </message>
+    <message>
+        <source>Samples over time (seconds from profile start); drag to filter the flame graph</source>
+        <translation>Samples über die Zeit (Sekunden ab Profilbeginn); ziehen, um den Flame Graph zu filtern</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s samples carry no timestamps; select a linked trace to see its samples along the trace</source>
+        <translation>Die Samples dieses Profils haben keine Zeitstempel; wählen Sie einen verknüpften Trace, um seine Samples entlang des Traces zu sehen</translation>
+    </message>
+    <message>
+        <source>Whole trace</source>
+        <translation>Ganzer Trace</translation>
+    </message>
+    <message>
+        <source>Samples along the trace (seconds from its start; no sample timestamps: each span&apos;s samples spread over its duration)</source>
+        <translation>Samples entlang des Traces (Sekunden ab seinem Beginn; ohne Sample-Zeitstempel: die Samples jedes Spans über seine Dauer verteilt)</translation>
+    </message>
+    <message>
+        <source>seconds from trace start</source>
+        <translation>Sekunden ab Trace-Beginn</translation>
     </message>
 </context>
 <context>

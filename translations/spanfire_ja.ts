@@ -905,12 +905,28 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
         <translation>チャート上をドラッグするとその時間範囲のサンプルだけを表示します。クリックで解除します</translation>
     </message>
     <message>
-        <source>This profile&apos;s samples carry no timestamps</source>
-        <translation>このプロファイルのサンプルにはタイムスタンプがありません</translation>
-    </message>
-    <message>
         <source>No profile</source>
         <translation>プロファイルなし</translation>
+    </message>
+    <message>
+        <source>Samples over time (seconds from profile start); drag to filter the flame graph</source>
+        <translation>時間ごとのサンプル（プロファイル開始からの秒数）。ドラッグしてフレームグラフを絞り込みます</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s samples carry no timestamps; select a linked trace to see its samples along the trace</source>
+        <translation>このプロファイルのサンプルにはタイムスタンプがありません。リンクされたトレースを選択すると、トレースに沿ったサンプルを表示します</translation>
+    </message>
+    <message>
+        <source>Whole trace</source>
+        <translation>トレース全体</translation>
+    </message>
+    <message>
+        <source>Samples along the trace (seconds from its start; no sample timestamps: each span&apos;s samples spread over its duration)</source>
+        <translation>トレースに沿ったサンプル（開始からの秒数。サンプルにタイムスタンプがないため、各スパンのサンプルをその期間に均等に配分）</translation>
+    </message>
+    <message>
+        <source>seconds from trace start</source>
+        <translation>トレース開始からの秒数</translation>
     </message>
 </context>
 <context>

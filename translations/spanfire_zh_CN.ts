@@ -905,12 +905,28 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation>在图表上拖动以只显示该时间范围内的样本;单击可清除</translation>
     </message>
     <message>
-        <source>This profile&apos;s samples carry no timestamps</source>
-        <translation>此性能剖析的样本不含时间戳</translation>
-    </message>
-    <message>
         <source>No profile</source>
         <translation>无性能剖析</translation>
+    </message>
+    <message>
+        <source>Samples over time (seconds from profile start); drag to filter the flame graph</source>
+        <translation>随时间分布的样本（自 profile 开始的秒数）；拖动以筛选火焰图</translation>
+    </message>
+    <message>
+        <source>This profile&apos;s samples carry no timestamps; select a linked trace to see its samples along the trace</source>
+        <translation>此 profile 的样本没有时间戳；请选择一个已关联的 trace，以查看其沿 trace 分布的样本</translation>
+    </message>
+    <message>
+        <source>Whole trace</source>
+        <translation>整个 trace</translation>
+    </message>
+    <message>
+        <source>Samples along the trace (seconds from its start; no sample timestamps: each span&apos;s samples spread over its duration)</source>
+        <translation>沿 trace 分布的样本（自其开始的秒数；样本无时间戳：每个 span 的样本均匀分布在其持续时间内）</translation>
+    </message>
+    <message>
+        <source>seconds from trace start</source>
+        <translation>自 trace 开始的秒数</translation>
     </message>
 </context>
 <context>

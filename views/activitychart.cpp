@@ -1,6 +1,7 @@
 #include "views/activitychart.h"
 
 #include <QChart>
+#include <QGraphicsLayout>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QRubberBand>
@@ -12,7 +13,13 @@ namespace spanfire::views {
 
 ActivityChart::ActivityChart(QWidget *parent) : QChartView(parent) {
     auto *chart = new QChart();
-    chart->legend()->setAlignment(Qt::AlignBottom);
+    // Compact: the dock is usually short, so the legend goes to the right,
+    // margins shrink and the axes carry no titles (the chart title says what
+    // the x axis is).
+    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->setMargins(QMargins(4, 2, 4, 2));
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    setMinimumHeight(170);
     m_wholeSeries = new QLineSeries(chart);
     m_wholeSeries->setName(tr("Whole profile"));
     m_selectedSeries = new QLineSeries(chart);
@@ -23,6 +30,9 @@ ActivityChart::ActivityChart(QWidget *parent) : QChartView(parent) {
     m_x->setTitleText(tr("seconds from profile start"));
     m_y = new QValueAxis(chart);
     m_y->setTitleText(tr("samples"));
+    m_x->setTitleVisible(false);
+    m_y->setTitleVisible(false);
+    m_y->setLabelFormat(QStringLiteral("%.3g"));
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
     for (QLineSeries *s : {m_wholeSeries, m_selectedSeries}) {
@@ -55,13 +65,16 @@ void ActivityChart::setProfile(std::shared_ptr<const Profile> profile) {
     m_whole.assign(kBuckets, 0);
     m_selected.assign(kBuckets, 0);
     m_begin = m_end = 0;
+    m_fallback = false;
+    m_lastSelection = SampleSelection::everything();
+    m_link = nullptr; // belonged to the previous profile; the owner sets the new context next
     if (!hasTimes()) {
-        chart()->setTitle(m_profile ? tr("This profile's samples carry no timestamps") : tr("No profile"));
-        m_wholeSeries->clear();
-        m_selectedSeries->clear();
+        rebuildFallback();
         return;
     }
-    chart()->setTitle(QString());
+    m_x->setTitleText(tr("seconds from profile start"));
+    m_wholeSeries->setName(tr("Whole profile"));
+    chart()->setTitle(tr("Samples over time (seconds from profile start); drag to filter the flame graph"));
     const auto [lo, hi] = std::minmax_element(m_profile->sampleTime.begin(), m_profile->sampleTime.end());
     m_begin = *lo;
     m_end = *hi + 1;
@@ -74,7 +87,78 @@ void ActivityChart::setProfile(std::shared_ptr<const Profile> profile) {
     m_y->setRange(0, std::max(1.0, *std::max_element(m_whole.begin(), m_whole.end())) * 1.1);
 }
 
+void ActivityChart::setTraceContext(std::shared_ptr<const TraceSet> traces, const LinkIndex *link, int traceIndex) {
+    m_traces = std::move(traces);
+    m_link = link;
+    m_traceIndex = traceIndex;
+    if (!hasTimes())
+        rebuildFallback();
+}
+
+void ActivityChart::spread(std::vector<double> &counts, uint32_t row, double weight) const {
+    const int64_t s = m_traces->startNs[row], e = std::max(m_traces->endNs[row], s + 1);
+    const int b0 = bucketOf(s), b1 = bucketOf(e - 1);
+    const double share = weight / double(b1 - b0 + 1);
+    for (int b = b0; b <= b1; ++b)
+        counts[size_t(b)] += share;
+}
+
+void ActivityChart::rebuildFallback() {
+    m_whole.assign(kBuckets, 0);
+    m_selected.assign(kBuckets, 0);
+    m_fallback = m_profile && m_traces && m_link && m_link->linkedSamples() > 0 && m_traceIndex >= 0 &&
+                 size_t(m_traceIndex) < m_traces->traces.size();
+    if (!m_fallback) {
+        chart()->setTitle(!m_profile ? tr("No profile")
+                                     : tr("This profile's samples carry no timestamps; select a linked trace to see "
+                                          "its samples along the trace"));
+        m_wholeSeries->clear();
+        m_selectedSeries->clear();
+        return;
+    }
+    const TraceSummary &t = m_traces->traces[size_t(m_traceIndex)];
+    m_begin = t.startNs;
+    m_end = std::max(t.endNs, t.startNs + 1);
+    for (uint32_t r = t.firstRow; r < t.endRow; ++r)
+        if (const uint32_t n = m_link->sampleCount(r))
+            spread(m_whole, r, double(n));
+    m_wholeSeries->setName(tr("Whole trace"));
+    chart()->setTitle(
+        tr("Samples along the trace (seconds from its start; no sample timestamps: each span's samples spread over "
+           "its duration)"));
+    m_x->setTitleText(tr("seconds from trace start"));
+    m_x->setRange(0, double(m_end - m_begin) / 1e9);
+    m_y->setRange(0, std::max(1.0, *std::max_element(m_whole.begin(), m_whole.end())) * 1.1);
+    fill(m_wholeSeries, m_whole);
+    // Replay the last selection only when it indexes the current link's order.
+    const bool replay = !m_lastSelection.order || m_lastSelection.order == &m_link->order();
+    setSelection(replay ? m_lastSelection : SampleSelection::everything());
+}
+
 void ActivityChart::setSelection(const SampleSelection &sel) {
+    m_lastSelection = sel;
+    if (m_fallback) {
+        const TraceSummary &t = m_traces->traces[size_t(m_traceIndex)];
+        if (sel.all) {
+            m_selected = m_whole;
+        } else {
+            m_selected.assign(kBuckets, 0);
+            const size_t n = m_profile->sampleCount();
+            for (const auto &[b, e] : sel.ranges) {
+                const uint32_t end = std::min<uint32_t>(e, sel.order ? uint32_t(sel.order->size()) : uint32_t(n));
+                for (uint32_t k = b; k < end; ++k) {
+                    const uint32_t i = sel.order ? (*sel.order)[k] : k;
+                    if (i >= n)
+                        continue;
+                    const uint32_t r = m_link->spanOfSample(i);
+                    if (r != TraceSet::kNoRow && r >= t.firstRow && r < t.endRow)
+                        spread(m_selected, r, 1.0);
+                }
+            }
+        }
+        fill(m_selectedSeries, m_selected);
+        return;
+    }
     if (!hasTimes())
         return;
     const auto &times = m_profile->sampleTime;
@@ -102,7 +186,7 @@ int64_t ActivityChart::timeAt(int x) const {
 }
 
 void ActivityChart::mousePressEvent(QMouseEvent *e) {
-    if (e->button() == Qt::LeftButton && hasTimes()) {
+    if (e->button() == Qt::LeftButton && hasTimes() && !m_fallback) {
         m_pressX = e->position().toPoint().x();
         e->accept();
         return;

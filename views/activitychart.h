@@ -3,12 +3,19 @@
 // profile and for the current selection, from Profile::sampleTime in
 // kBuckets equal buckets. Dragging horizontally selects a time range and
 // emits rangeSelected(beginNs, endNs) (ns since epoch, begin < end); a click
-// without a drag emits rangeSelected(0, 0) (= clear). Profiles without
-// timestamps show an explanatory title and no series.
+// without a drag emits rangeSelected(0, 0) (= clear).
+// Profiles without timestamps fall back to "per span along the trace": with a
+// trace context (setTraceContext), the samples linked to each span of the
+// selected trace are spread evenly over that span's duration, on a time axis
+// from the trace's start (approximate, and said so in the title); dragging is
+// then off, since samples carry no time of their own. Without a context the
+// chart shows an explanatory title and no series.
 // GUI thread only; keeps a shared_ptr to the profile.
 
 #include "model/aggregator.h"
+#include "model/linkindex.h"
 #include "model/profile.h"
+#include "model/spantable.h"
 
 #include <QChartView>
 
@@ -30,7 +37,11 @@ public:
     void setProfile(std::shared_ptr<const Profile> profile);
     // Samples of the selection (time range ignored) drawn as the second series.
     void setSelection(const SampleSelection &selection);
+    // Fallback context for profiles without timestamps; `link` must outlive
+    // the next call (the owner re-sets the context whenever it changes).
+    void setTraceContext(std::shared_ptr<const TraceSet> traces, const LinkIndex *link, int traceIndex);
     bool hasTimes() const { return m_profile && !m_profile->sampleTime.empty(); }
+    bool showsSpanFallback() const { return m_fallback; }
     int64_t beginNs() const { return m_begin; }
     int64_t endNs() const { return m_end; }
     const std::vector<double> &wholeCounts() const { return m_whole; }
@@ -48,6 +59,9 @@ protected:
 private:
     int bucketOf(int64_t t) const;
     void fill(QLineSeries *series, const std::vector<double> &counts);
+    void rebuildFallback();
+    // Adds one sample of span `row` spread over the buckets of its duration.
+    void spread(std::vector<double> &counts, uint32_t row, double weight) const;
 
     std::shared_ptr<const Profile> m_profile;
     int64_t m_begin = 0, m_end = 0;
@@ -57,6 +71,11 @@ private:
     QValueAxis *m_x = nullptr;
     QValueAxis *m_y = nullptr;
     int m_pressX = -1;
+    std::shared_ptr<const TraceSet> m_traces;
+    const LinkIndex *m_link = nullptr;
+    int m_traceIndex = -1;
+    bool m_fallback = false;
+    SampleSelection m_lastSelection;
 };
 
 } // namespace spanfire::views

@@ -212,6 +212,36 @@ private slots:
     }
 
     // A drag on the activity chart restricts the flame graph to that time range.
+    // Demo profile has no sample timestamps: the chart plots each span's
+    // linked samples along the selected trace, and the selection series
+    // holds exactly the selected span's samples.
+    void activityChartFallsBackToSpansAlongTheTrace() {
+        MainWindow &w = *m_window;
+        auto *chart = w.findChild<spanfire::views::ActivityChart *>(QStringLiteral("activityChart"));
+        QVERIFY(chart);
+        QVERIFY(!chart->hasTimes());
+        QVERIFY(chart->showsSpanFallback());
+        const auto set = w.session()->traces();
+        const spanfire::LinkIndex *link = w.selectionHub()->linkIndex();
+        const auto &tr = set->traces[size_t(w.selectionHub()->traceSelection()->traceIndex())];
+        uint64_t traceSamples = 0;
+        for (uint32_t r = tr.firstRow; r < tr.endRow; ++r)
+            traceSamples += link->sampleCount(r);
+        QVERIFY(traceSamples > 0);
+        auto sum = [](const std::vector<double> &v) {
+            double s = 0;
+            for (double x : v)
+                s += x;
+            return s;
+        };
+        QVERIFY(qAbs(sum(chart->wholeCounts()) - double(traceSamples)) < 1e-6);
+        // Select the root span in "span only" scope: the selection series is its own samples.
+        w.scopeChooser()->setCurrentIndex(w.scopeChooser()->findData(int(spanfire::LinkScope::Self)));
+        w.selectionHub()->traceSelection()->setSpanRow(spanfire::SpanRow(tr.firstRow));
+        QApplication::processEvents();
+        QVERIFY(qAbs(sum(chart->selectionCounts()) - double(link->sampleCount(tr.firstRow))) < 1e-6);
+    }
+
     void activityChartDragSelectsTimeRange() {
         auto p = std::make_shared<spanfire::Profile>();
         p->sampleTypes.push_back({p->strings.intern("samples"), p->strings.intern("count")});
