@@ -78,13 +78,12 @@ FlameTree Aggregator::build(const SampleSelection &selection, int valueColumn, c
     return t;
 }
 
-FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::atomic<bool> *cancel) {
+bool Aggregator::accumulateLeaves(const SampleSelection &sel, int col, uint64_t &count,
+                                  const std::atomic<bool> *cancel) {
     const Profile &p = *m_profile;
     const auto &values = p.values[size_t(col)];
-    const auto &parents = p.trie.parents();
     m_touched.clear();
-    uint64_t count = 0;
-    const bool complete = forEachSample(
+    return forEachSample(
         sel,
         [&](uint32_t i) {
             const uint32_t n = p.sampleNode[i];
@@ -96,6 +95,13 @@ FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::
             ++count;
         },
         cancel);
+}
+
+FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::atomic<bool> *cancel) {
+    const Profile &p = *m_profile;
+    const auto &parents = p.trie.parents();
+    uint64_t count = 0;
+    const bool complete = accumulateLeaves(sel, col, count, cancel);
     // Close the touched set under "parent of".
     const size_t leaves = m_touched.size();
     for (size_t k = 0; k < leaves; ++k) {
@@ -144,21 +150,8 @@ FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::
 FlameTree Aggregator::buildTransformed(const SampleSelection &sel, int col, const Transforms &tr,
                                        const std::atomic<bool> *cancel) {
     const Profile &p = *m_profile;
-    const auto &values = p.values[size_t(col)];
-    m_touched.clear();
     uint64_t count = 0;
-    const bool complete = forEachSample(
-        sel,
-        [&](uint32_t i) {
-            const uint32_t n = p.sampleNode[i];
-            if (!m_mark[n]) {
-                m_mark[n] = 1;
-                m_touched.push_back(n);
-            }
-            m_self[n] += values[i];
-            ++count;
-        },
-        cancel);
+    const bool complete = accumulateLeaves(sel, col, count, cancel);
 
     std::vector<uint8_t> hidden(p.frames.size(), 0);
     for (size_t f = 0; f < p.frames.size(); ++f) {

@@ -69,6 +69,9 @@ public:
 
 private:
     template <class Fn> bool forEachSample(const SampleSelection &sel, Fn &&fn, const std::atomic<bool> *cancel) const;
+    // Adds the selected samples' values to m_self of their leaf nodes and
+    // lists those leaves in m_touched (marked in m_mark). False if cancelled.
+    bool accumulateLeaves(const SampleSelection &sel, int col, uint64_t &count, const std::atomic<bool> *cancel);
     FlameTree buildFast(const SampleSelection &sel, int col, const std::atomic<bool> *cancel);
     FlameTree buildTransformed(const SampleSelection &sel, int col, const Transforms &t,
                                const std::atomic<bool> *cancel);

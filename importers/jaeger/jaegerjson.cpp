@@ -9,27 +9,8 @@ using simdjson::dom::element;
 
 namespace {
 
-constexpr int64_t kMicros = 1000;
-
-// µs -> ns and ns + ns, saturating: hostile files carry any int64 (UBSan
-// found the overflow; issue 7).
-int64_t microsToNs(int64_t us) {
-    constexpr int64_t kMax = INT64_MAX / kMicros;
-    return us > kMax ? INT64_MAX : us < -kMax ? INT64_MIN : us * kMicros;
-}
-int64_t addNs(int64_t a, int64_t b) {
-    int64_t sum = 0;
-    return __builtin_add_overflow(a, b, &sum) ? (b > 0 ? INT64_MAX : INT64_MIN) : sum;
-}
-
 bool hasKey(element e, std::string_view normalized) {
-    simdjson::dom::object o;
-    if (e.get_object().get(o))
-        return false;
-    for (auto f : o)
-        if (NormKey(f.key) == normalized)
-            return true;
-    return false;
+    return hasNormKey(e, normalized);
 }
 
 // A Jaeger process {serviceName, tags} -> resource index.

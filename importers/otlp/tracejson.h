@@ -41,6 +41,14 @@ private:
     size_t m_len = 0;
 };
 
+// True when JSON object `e` has a key that normalises (NormKey) to `normalized`.
+bool hasNormKey(simdjson::dom::element e, std::string_view normalized);
+
+// Microseconds (Jaeger, Zipkin) to nanoseconds and ns + ns, saturating:
+// hostile files carry any int64 (UBSan found the overflow; issue 7).
+int64_t microsToNs(int64_t us);
+int64_t addNs(int64_t a, int64_t b);
+
 class JsonTraceReader {
 public:
     using element = simdjson::dom::element;
