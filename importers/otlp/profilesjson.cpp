@@ -3,6 +3,7 @@
 #include "importers/otlp/profilesjson.h"
 
 #include "importers/otlp/tracejson.h" // NormKey (read-only reuse)
+#include "model/spantable.h"          // parseTraceIdHex / parseSpanIdHex
 
 #include <cerrno>
 #include <cstdio>
@@ -183,27 +184,6 @@ private:
         return a;
     }
 
-    static int hexDigit(char c) {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-    static bool hexBytes(std::string_view s, uint8_t *out, size_t n) {
-        if (s.size() != 2 * n)
-            return false;
-        for (size_t i = 0; i < n; ++i) {
-            const int hi = hexDigit(s[2 * i]), lo = hexDigit(s[2 * i + 1]);
-            if (hi < 0 || lo < 0)
-                return false;
-            out[i] = uint8_t(hi << 4 | lo);
-        }
-        return true;
-    }
-
     template <class F> void table(element list, const char *name, F &&f) {
         Scope s(*this, name);
         int64_t i = 0;
@@ -291,16 +271,14 @@ private:
                         NormKey h(g.key);
                         if (h == "traceid") {
                             const std::string_view s = str(g.value);
-                            if (!s.empty() && !hexBytes(s, l.traceId.data(), 16))
+                            TraceId id;
+                            if (s.size() == 32 && parseTraceIdHex(s, &id))
+                                l.traceId = id.bytes;
+                            else if (!s.empty())
                                 l.bad = true;
                         } else if (h == "spanid") {
                             const std::string_view s = str(g.value);
-                            uint8_t b[8];
-                            if (s.empty()) {
-                            } else if (hexBytes(s, b, 8)) {
-                                for (uint8_t c : b)
-                                    l.spanId = (l.spanId << 8) | c;
-                            } else
+                            if (!s.empty() && !(s.size() == 16 && parseSpanIdHex(s, &l.spanId)))
                                 l.bad = true;
                         }
                     }
