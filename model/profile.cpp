@@ -1,5 +1,7 @@
 #include "model/profile.h"
 
+#include "model/hashing.h"
+
 #include <numeric>
 
 namespace spanfire {
@@ -8,42 +10,72 @@ LabelSets::LabelSets() {
     m_offsets = {0, 0};
 }
 
-static uint64_t hashLabels(const std::vector<Label> &ls) {
-    uint64_t h = 1469598103934665603ull;
-    auto mix = [&h](uint64_t v) {
-        h ^= v;
-        h *= 1099511628211ull;
-    };
-    for (const Label &l : ls) {
-        mix(l.key.v);
-        mix(l.str.v);
-        mix(l.unit.v);
-        mix(static_cast<uint64_t>(l.num));
+namespace {
+uint32_t hashLabels(const Label *ls, size_t n) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+    for (size_t i = 0; i < n; ++i) {
+        h = (h ^ (uint64_t(ls[i].key.v) << 32 | ls[i].str.v)) * 0x87C37B91114253D5ull;
+        h = (h ^ (uint64_t(ls[i].unit.v) + (static_cast<uint64_t>(ls[i].num) << 1))) * 0x4CF5AD432745937Full;
+        h ^= h >> 29;
     }
-    return h;
+    return uint32_t(mix64(h));
+}
+} // namespace
+
+bool LabelSets::sameAs(uint32_t id, const Label *ls, size_t n) const {
+    const Label *b = begin(LabelSetId(id));
+    const Label *e = end(LabelSetId(id));
+    if (size_t(e - b) != n)
+        return false;
+    for (size_t i = 0; i < n; ++i)
+        if (!(b[i].key == ls[i].key && b[i].str == ls[i].str && b[i].unit == ls[i].unit && b[i].num == ls[i].num))
+            return false;
+    return true;
 }
 
 LabelSetId LabelSets::intern(const std::vector<Label> &ls) {
     if (ls.empty())
         return LabelSetId(0);
-    const uint64_t h = hashLabels(ls);
-    auto &cands = m_index[h];
-    for (uint32_t id : cands) {
-        const Label *b = begin(LabelSetId(id));
-        const Label *e = end(LabelSetId(id));
-        if (size_t(e - b) != ls.size())
-            continue;
-        bool same = true;
-        for (size_t i = 0; i < ls.size() && same; ++i)
-            same = b[i].key == ls[i].key && b[i].str == ls[i].str && b[i].unit == ls[i].unit && b[i].num == ls[i].num;
-        if (same)
-            return LabelSetId(id);
+    if (m_slots.empty())
+        rebuildIndex();
+    const uint32_t h = hashLabels(ls.data(), ls.size());
+    size_t i = h & m_mask;
+    for (;; i = (i + 1) & m_mask) {
+        const Slot s = m_slots[i];
+        if (s.id == 0)
+            break;
+        if (s.hash == h && sameAs(s.id, ls.data(), ls.size()))
+            return LabelSetId(s.id);
     }
     const auto id = static_cast<uint32_t>(m_offsets.size() - 1);
     m_labels.insert(m_labels.end(), ls.begin(), ls.end());
     m_offsets.push_back(static_cast<uint32_t>(m_labels.size()));
-    cands.push_back(id);
+    m_slots[i] = Slot{h, id};
+    if (size_t(id) * 2 > m_slots.size())
+        rebuildIndex();
     return LabelSetId(id);
+}
+
+void LabelSets::rebuildIndex() {
+    size_t cap = 1024;
+    while (cap < size() * 4)
+        cap *= 2;
+    std::vector<Slot>(cap, Slot{0, 0}).swap(m_slots);
+    m_mask = cap - 1;
+    for (uint32_t id = 1; id < size(); ++id) {
+        const uint32_t h = hashLabels(begin(LabelSetId(id)), size_t(end(LabelSetId(id)) - begin(LabelSetId(id))));
+        size_t j = h & m_mask;
+        while (m_slots[j].id != 0)
+            j = (j + 1) & m_mask;
+        m_slots[j] = Slot{h, id};
+    }
+}
+
+void LabelSets::finish() {
+    std::vector<Slot>().swap(m_slots);
+    m_mask = 0;
+    m_labels.shrink_to_fit();
+    m_offsets.shrink_to_fit();
 }
 
 int64_t Profile::total(size_t sampleType) const {
@@ -89,6 +121,7 @@ void Profile::addWarning(std::string_view name, uint64_t count) {
 
 void Profile::finish() {
     trie.finish();
+    labelSets.finish();
     sampleNode.shrink_to_fit();
     for (auto &c : values)
         c.shrink_to_fit();

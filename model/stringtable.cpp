@@ -1,5 +1,7 @@
 #include "model/stringtable.h"
 
+#include "model/hashing.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -11,7 +13,10 @@ constexpr size_t kChunkBytes = 256 * 1024;
 
 StringTable::StringTable() {
     m_views.emplace_back();
-    m_index.emplace(std::string_view(), 0u);
+    m_slots.assign(64, Slot{0, kEmpty});
+    m_mask = m_slots.size() - 1;
+    const uint32_t h = uint32_t(hashBytes("", 0));
+    m_slots[findSlot(std::string_view(), h)] = Slot{h, 0};
 }
 
 std::string_view StringTable::store(std::string_view s) {
@@ -39,20 +44,50 @@ std::string_view StringTable::store(std::string_view s) {
     return std::string_view(dst, s.size());
 }
 
+size_t StringTable::findSlot(std::string_view s, uint32_t hash) const {
+    for (size_t i = hash & m_mask;; i = (i + 1) & m_mask) {
+        const Slot slot = m_slots[i];
+        if (slot.id == kEmpty)
+            return i;
+        if (slot.hash == hash && m_views[slot.id] == s)
+            return i;
+    }
+}
+
+void StringTable::grow() {
+    std::vector<Slot> bigger(m_slots.size() * 2, Slot{0, kEmpty});
+    const size_t mask = bigger.size() - 1;
+    for (const Slot &slot : m_slots) {
+        if (slot.id == kEmpty)
+            continue;
+        size_t i = slot.hash & mask;
+        while (bigger[i].id != kEmpty)
+            i = (i + 1) & mask;
+        bigger[i] = slot;
+    }
+    m_slots.swap(bigger);
+    m_mask = mask;
+}
+
 StringId StringTable::intern(std::string_view s) {
-    auto it = m_index.find(s);
-    if (it != m_index.end())
-        return StringId(it->second);
+    const auto h = uint32_t(hashBytes(s.data(), s.size()));
+    size_t i = findSlot(s, h);
+    if (m_slots[i].id != kEmpty)
+        return StringId(m_slots[i].id);
+    if ((m_views.size() + 1) * 2 > m_slots.size()) {
+        grow();
+        i = findSlot(s, h);
+    }
     std::string_view stored = store(s);
     const auto id = static_cast<uint32_t>(m_views.size());
     m_views.push_back(stored);
-    m_index.emplace(stored, id);
+    m_slots[i] = Slot{h, id};
     return StringId(id);
 }
 
 StringId StringTable::find(std::string_view s) const {
-    auto it = m_index.find(s);
-    return it == m_index.end() ? StringId() : StringId(it->second);
+    const Slot slot = m_slots[findSlot(s, uint32_t(hashBytes(s.data(), s.size())))];
+    return slot.id == kEmpty ? StringId() : StringId(slot.id);
 }
 
 } // namespace spanfire

@@ -11,7 +11,6 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace spanfire {
@@ -42,7 +41,20 @@ private:
     size_t m_chunkSize = 0;
     size_t m_arenaBytes = 0;
     std::vector<std::string_view> m_views;
-    std::unordered_map<std::string_view, uint32_t> m_index;
+    // Index: open addressing (linear probing, load <= 1/2) over (hash, id)
+    // slots; the stored hash keeps probes from touching other strings' bytes.
+    // One flat array instead of a node per string: interning ~1 M span ids
+    // was 9 % of a 5 M-sample pprof import with std::unordered_map, plus the
+    // nodes' frees at the end.
+    struct Slot {
+        uint32_t hash;
+        uint32_t id; // kEmpty when free
+    };
+    static constexpr uint32_t kEmpty = ~0u;
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t findSlot(std::string_view s, uint32_t hash) const;
+    void grow();
 };
 
 } // namespace spanfire
