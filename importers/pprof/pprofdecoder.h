@@ -8,7 +8,8 @@
 // Invariants after readTables(): every string index the tables use is in
 // range; ids are non-zero and unique; m_locFrames[m_locBegin[i]..m_locBegin[i+1])
 // are location i's frames root-first (after drop_frames trimming).
-// Thread affinity: one decoder per import, used by one thread.
+// Thread affinity: one decoder per import, used by one thread; resolveSamples()
+// runs the label-set half of its work on a second thread it joins before returning.
 
 #include "importers/common/digestmap.h"
 #include "importers/common/importcontext.h"
@@ -16,6 +17,7 @@
 #include "model/profile.h"
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -91,12 +93,31 @@ private:
     StringId str(int64_t index); // interned lazily; index already checked
     FrameId unsymbolizedFrame(const RawLocation &loc, uint32_t mapping);
 
-    // pass 2 (pprofsamples.cpp)
+    // pass 2 (pprofsamples.cpp): scan samples into key columns, then resolve
+    // keys into trie nodes and label sets.
+    struct PendingError {
+        bool has = false;
+        uint64_t at = 0;
+        std::string text;
+        int64_t mismatchValues = -1; // a value-count mismatch: the sample's count
+        void set(uint64_t offset, std::string message, int64_t values = -1); // keeps the earliest
+    };
+    struct StackKey {
+        size_t begin, end; // location-list bytes in m_keyArena
+        uint64_t offset;   // first sample with this stack
+    };
+    struct LabelKey {
+        size_t begin, end; // raw labels in m_labelArena
+        uint64_t offset;
+    };
     bool readSamples();
-    bool addSample(uint64_t offset);
-    NodeId nodeForStack(uint64_t offset, bool &ok);
+    void beginScan(uint64_t sampleCountHint);
+    bool scanSampleRecord(WireReader &r, uint64_t offset);
+    bool scanSample(uint64_t offset);
+    bool resolveSamples();
+    void resolveStacks(std::vector<uint32_t> &keyNode, PendingError &err);
+    void resolveLabels(std::vector<uint32_t> &keySet, PendingError &err);
     NodeId pathFor(const std::vector<uint32_t> &locs);
-    LabelSetId labelsFor(uint64_t offset, bool &ok);
     bool wireError(const WireReader &r);
 
     ImportContext &m_ctx;
@@ -132,8 +153,19 @@ private:
     std::vector<int64_t> m_scratchValues;
     std::vector<RawLabel> m_scratchLabels, m_prevLabels;
     std::vector<Label> m_scratchModelLabels;
-    LabelSetId m_prevLabelSet{0};
     bool m_hasLabels = false;
+
+    // scan state
+    static constexpr size_t kUnknownCount = ~size_t(0);
+    size_t m_valueCount = kUnknownCount; // values per sample, from the first sample
+    uint64_t m_scanFirstOffset = 0;
+    uint64_t m_sampleCountHint = 0;
+    PendingError m_scanError;
+    std::vector<char> m_keyArena;
+    std::vector<StackKey> m_stackKeys;
+    std::vector<RawLabel> m_labelArena;
+    std::vector<LabelKey> m_labelKeys; // [0] = no labels
+    uint32_t m_prevLabelKey = 0;
 
     // Per-sample location list as it is on the wire: one packed field (a view
     // into m_data) or, for unpacked/split fields, the ids re-encoded as
@@ -143,10 +175,11 @@ private:
     bool m_locSplit = false;
     std::string m_keyScratch;
 
-    // Caches (128-bit digest keyed, see digestmap.h): location-list bytes ->
-    // leaf node, and raw label list -> label set.
-    DigestMap m_stackCache{2u << 20};
-    DigestMap m_labelCache{2u << 20};
+    // Key indexes (128-bit digest keyed, see digestmap.h): location-list
+    // bytes -> stack key, raw label list -> label key. Unbounded: every
+    // distinct key needs its index.
+    DigestMap m_stackIndex{~size_t(0)};
+    DigestMap m_labelIndex{~size_t(0)};
 };
 
 } // namespace spanfire
