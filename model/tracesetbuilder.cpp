@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 #include <set>
+#include <type_traits>
 
 namespace spanfire {
 
@@ -138,46 +139,73 @@ uint32_t TraceSetBuilder::addScope(StringId name, StringId version, const Attrib
 }
 
 void TraceSetBuilder::reserve(size_t spans) {
-    m_spans.reserve(m_spans.size() + spans);
+    const size_t n = m_spanId.size() + spans;
+    m_traceId.reserve(n);
+    m_spanId.reserve(n);
+    m_parentSpanId.reserve(n);
+    m_name.reserve(n);
+    m_statusMessage.reserve(n);
+    m_resource.reserve(n);
+    m_scope.reserve(n);
+    m_kind.reserve(n);
+    m_status.reserve(n);
+    m_startNs.reserve(n);
+    m_endNs.reserve(n);
+    m_flags.reserve(n);
+    m_shared.reserve(n);
+    m_attrEnd.reserve(n);
+    m_eventEnd.reserve(n);
+    m_linkEnd.reserve(n);
     m_spanAttrs.reserve(m_spanAttrs.size() + spans * 4);
 }
 
 void TraceSetBuilder::beginSpan(const SpanData &span) {
-    Staged s;
-    s.d = span;
-    s.attrBegin = s.attrEnd = uint32_t(m_spanAttrs.size());
-    s.eventBegin = s.eventEnd = uint32_t(m_events.size());
-    s.linkBegin = s.linkEnd = uint32_t(m_links.size());
-    m_spans.push_back(s);
+    m_traceId.push_back(span.traceId);
+    m_spanId.push_back(span.spanId);
+    m_parentSpanId.push_back(span.parentSpanId);
+    m_name.push_back(span.name);
+    m_statusMessage.push_back(span.statusMessage);
+    m_resource.push_back(span.resource);
+    m_scope.push_back(span.scope);
+    m_kind.push_back(span.kind);
+    m_status.push_back(span.status);
+    m_startNs.push_back(span.startNs);
+    m_endNs.push_back(span.endNs);
+    m_flags.push_back(span.flags);
+    m_shared.push_back(span.shared ? 1 : 0);
+    m_attrEnd.push_back(uint32_t(m_spanAttrs.size()));
+    m_eventEnd.push_back(uint32_t(m_events.size()));
+    m_linkEnd.push_back(uint32_t(m_links.size()));
 }
 
 void TraceSetBuilder::addAttribute(const Attribute &a) {
-    if (m_spans.empty())
+    if (m_attrEnd.empty())
         return;
     m_spanAttrs.push_back(a);
-    m_spans.back().attrEnd = uint32_t(m_spanAttrs.size());
+    m_attrEnd.back() = uint32_t(m_spanAttrs.size());
 }
 
 void TraceSetBuilder::addEvent(int64_t timeNs, StringId name) {
-    if (m_spans.empty())
+    if (m_eventEnd.empty())
         return;
     SpanEvent e;
     e.timeNs = timeNs;
     e.name = name;
     e.attrBegin = e.attrEnd = uint32_t(m_eventAttrs.size());
     m_events.push_back(e);
-    m_spans.back().eventEnd = uint32_t(m_events.size());
+    m_eventEnd.back() = uint32_t(m_events.size());
 }
 
 void TraceSetBuilder::addEventAttribute(const Attribute &a) {
-    if (m_spans.empty() || m_spans.back().eventEnd == m_spans.back().eventBegin)
+    const size_t n = m_eventEnd.size();
+    if (n == 0 || m_eventEnd[n - 1] == (n > 1 ? m_eventEnd[n - 2] : 0))
         return;
     m_eventAttrs.push_back(a);
     m_events.back().attrEnd = uint32_t(m_eventAttrs.size());
 }
 
 void TraceSetBuilder::addLink(const TraceId &traceId, uint64_t spanId, StringId traceState) {
-    if (m_spans.empty())
+    if (m_linkEnd.empty())
         return;
     SpanLink l;
     l.traceId = traceId;
@@ -185,11 +213,12 @@ void TraceSetBuilder::addLink(const TraceId &traceId, uint64_t spanId, StringId 
     l.traceState = traceState;
     l.attrBegin = l.attrEnd = uint32_t(m_linkAttrs.size());
     m_links.push_back(l);
-    m_spans.back().linkEnd = uint32_t(m_links.size());
+    m_linkEnd.back() = uint32_t(m_links.size());
 }
 
 void TraceSetBuilder::addLinkAttribute(const Attribute &a) {
-    if (m_spans.empty() || m_spans.back().linkEnd == m_spans.back().linkBegin)
+    const size_t n = m_linkEnd.size();
+    if (n == 0 || m_linkEnd[n - 1] == (n > 1 ? m_linkEnd[n - 2] : 0))
         return;
     m_linkAttrs.push_back(a);
     m_links.back().attrEnd = uint32_t(m_linkAttrs.size());
@@ -207,7 +236,8 @@ void TraceSetBuilder::addSource(std::string_view name, std::string_view format) 
 }
 
 size_t TraceSetBuilder::bytesUsed() const {
-    return m_spans.size() * sizeof(Staged) +
+    const size_t perSpan = sizeof(TraceId) + 4 * sizeof(uint64_t) + 7 * sizeof(uint32_t) + 4;
+    return m_spanId.size() * perSpan +
            (m_spanAttrs.size() + m_eventAttrs.size() + m_linkAttrs.size()) * sizeof(Attribute) +
            m_events.size() * sizeof(SpanEvent) + m_links.size() * sizeof(SpanLink) + m_set->strings.bytesUsed();
 }
@@ -284,102 +314,145 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     }
     if (set->scopes.empty())
         set->scopes.push_back(Scope{});
-    const uint32_t n = uint32_t(m_spans.size());
-    std::vector<Staged> &sp = m_spans;
-    for (Staged &s : sp) {
-        if (s.d.resource >= set->resources.size())
-            s.d.resource = 0;
-        if (s.d.scope >= set->scopes.size())
-            s.d.scope = 0;
-        s.d.flags &= uint8_t(~TraceSet::kOrphan);
+    const uint32_t n = uint32_t(m_spanId.size());
+    const TraceId *tid = m_traceId.data();
+    const uint64_t *sid = m_spanId.data();
+    const uint64_t *pid = m_parentSpanId.data();
+    const uint8_t *shr = m_shared.data();
+    const int64_t *start = m_startNs.data();
+    const uint32_t nRes = uint32_t(set->resources.size()), nScopes = uint32_t(set->scopes.size());
+    for (uint32_t i = 0; i < n; ++i) {
+        if (m_resource[i] >= nRes)
+            m_resource[i] = 0;
+        if (m_scope[i] >= nScopes)
+            m_scope[i] = 0;
+        m_flags[i] &= uint8_t(~TraceSet::kOrphan);
     }
 
     // 1. Deduplicate on (trace, span, shared).
-    // Open-addressing index (trace, span, shared) -> first staged index:
-    // one slot array, no per-entry allocation.
+    // Open-addressing index (trace, span, shared) -> first staged index. A
+    // slot holds the row and 32 bits of the key's hash, so a probe reads the
+    // staged columns only on a fingerprint match; inserts and lookups
+    // prefetch their slot a few spans ahead (the table outgrows the caches).
     size_t cap = 16;
-    while (cap < size_t(n) * 2)
+    while (cap < size_t(n) + n / 2)
         cap <<= 1;
     const size_t mask = cap - 1;
-    std::vector<uint32_t> slots(cap, kNone);
-    SpanKeyHash hasher;
-    auto slotOf = [&](const TraceId &t, uint64_t id, bool shared) {
-        const SpanKey k{t, id, shared};
-        size_t i = hasher(k) & mask;
-        while (slots[i] != kNone) {
-            const SpanData &d = sp[slots[i]].d;
-            if (d.spanId == id && d.shared == shared && d.traceId == t)
+    constexpr uint64_t kEmpty = ~0ull;
+    std::vector<uint64_t> slots(cap, kEmpty);
+    const SpanKeyHash hasher;
+    auto hashOf = [&](const TraceId &t, uint64_t id, bool shared) { return uint64_t(hasher(SpanKey{t, id, shared})); };
+    // Slot holding (t, id, shared), or the empty slot where it would go.
+    auto probe = [&](uint64_t h, const TraceId &t, uint64_t id, bool shared) {
+        const uint64_t fp = h >> 32;
+        size_t i = h & mask;
+        for (;;) {
+            const uint64_t v = slots[i];
+            if (v == kEmpty)
+                return i;
+            const uint32_t j = uint32_t(v);
+            if ((v >> 32) == fp && sid[j] == id && bool(shr[j]) == shared && tid[j] == t)
                 return i;
             i = (i + 1) & mask;
         }
-        return i;
     };
+    auto lookup = [&](const TraceId &t, uint64_t id, bool shared) {
+        const uint64_t v = slots[probe(hashOf(t, id, shared), t, id, shared)];
+        return v == kEmpty ? kNone : uint32_t(v);
+    };
+    constexpr uint32_t kAhead = 16;
+    std::vector<uint64_t> hashes(n);
+    for (uint32_t i = 0; i < n; ++i)
+        hashes[i] = hashOf(tid[i], sid[i], shr[i]);
     std::vector<uint8_t> alive(n, 1);
     uint64_t duplicates = 0;
     for (uint32_t i = 0; i < n; ++i) {
-        const size_t slot = slotOf(sp[i].d.traceId, sp[i].d.spanId, sp[i].d.shared);
-        if (slots[slot] != kNone) {
+        if (i + kAhead < n)
+            __builtin_prefetch(&slots[hashes[i + kAhead] & mask], 1);
+        const size_t slot = probe(hashes[i], tid[i], sid[i], shr[i]);
+        if (slots[slot] != kEmpty) {
             alive[i] = 0;
             ++duplicates;
         } else {
-            slots[slot] = i;
+            slots[slot] = (hashes[i] >> 32) << 32 | i;
         }
     }
     if (duplicates)
         set->addWarning("duplicate spans dropped", duplicates);
 
     // 2. Resolve parents.
-    auto lookup = [&](const TraceId &t, uint64_t id, bool shared) { return slots[slotOf(t, id, shared)]; };
     bool anyShared = false;
     for (uint32_t i = 0; i < n && !anyShared; ++i)
-        anyShared = sp[i].d.shared;
-    constexpr uint32_t kWindow = 32;
-    std::vector<uint64_t> ids(n);
-    for (uint32_t i = 0; i < n; ++i)
-        ids[i] = sp[i].d.spanId;
+        anyShared = shr[i];
     std::vector<uint32_t> par(n, kNone);
     uint64_t orphans = 0, selfParents = 0;
-    for (uint32_t i = 0; i < n; ++i) {
-        if (!alive[i])
-            continue;
-        const SpanData &d = sp[i].d;
-        if (d.shared) {
-            uint32_t client = lookup(d.traceId, d.spanId, false);
-            if (client != kNone) {
-                par[i] = client;
-                continue;
-            }
+    auto settle = [&](uint32_t i, uint32_t p) {
+        if (p == i) {
+            ++selfParents;
+            m_flags[i] |= TraceSet::kOrphan;
+        } else if (p == kNone) {
+            ++orphans;
+            m_flags[i] |= TraceSet::kOrphan;
+        } else {
+            par[i] = p;
         }
-        if (d.parentSpanId == 0)
-            continue;
-        uint32_t p = kNone;
-        if (!anyShared) {
-            // Exporters write a trace's spans close together: look for the
-            // parent among the neighbours (a sequential scan of a compact
-            // column) before paying the random access of the hash probe. The
-            // alive copy found is the same one the hash holds (the first).
+    };
+    if (!anyShared) {
+        // Exporters write a trace's spans close together: look for the parent
+        // among the neighbours (a sequential scan of the compact span id
+        // column) first; the rest go through the hash, in a batch so that
+        // the probes can be prefetched. The alive copy found is the same one
+        // the hash holds (the first).
+        constexpr uint32_t kWindow = 32;
+        std::vector<uint32_t> pending;
+        for (uint32_t i = 0; i < n; ++i) {
+            const uint64_t want = pid[i];
+            if (!alive[i] || want == 0)
+                continue;
             const uint32_t lo = i > kWindow ? i - kWindow : 0, hi = std::min(n, i + kWindow + 1);
+            uint32_t p = kNone;
             for (uint32_t j = lo; j < hi; ++j) {
-                if (ids[j] == d.parentSpanId && j != i && alive[j] && sp[j].d.traceId == d.traceId) {
+                if (sid[j] == want && j != i && alive[j] && tid[j] == tid[i]) {
                     p = j;
                     break;
                 }
             }
-        } else {
-            p = lookup(d.traceId, d.parentSpanId, true); // prefer the server side of a shared pair
+            if (p != kNone)
+                par[i] = p;
+            else
+                pending.push_back(i);
         }
-        if (p == kNone || p == i)
-            p = lookup(d.traceId, d.parentSpanId, false);
-        if (p == i) {
-            ++selfParents;
-            sp[i].d.flags |= TraceSet::kOrphan;
-        } else if (p == kNone) {
-            ++orphans;
-            sp[i].d.flags |= TraceSet::kOrphan;
-        } else {
-            par[i] = p;
+        const uint32_t np = uint32_t(pending.size());
+        for (uint32_t k = 0; k < np; ++k)
+            hashes[k] = hashOf(tid[pending[k]], pid[pending[k]], false);
+        for (uint32_t k = 0; k < np; ++k) {
+            if (k + kAhead < np)
+                __builtin_prefetch(&slots[hashes[k + kAhead] & mask]);
+            const uint32_t i = pending[k];
+            const uint64_t v = slots[probe(hashes[k], tid[i], pid[i], false)];
+            settle(i, v == kEmpty ? kNone : uint32_t(v));
+        }
+    } else {
+        for (uint32_t i = 0; i < n; ++i) {
+            if (!alive[i])
+                continue;
+            if (shr[i]) {
+                const uint32_t client = lookup(tid[i], sid[i], false);
+                if (client != kNone) {
+                    par[i] = client;
+                    continue;
+                }
+            }
+            if (pid[i] == 0)
+                continue;
+            uint32_t p = lookup(tid[i], pid[i], true); // prefer the server side of a shared pair
+            if (p == kNone || p == i)
+                p = lookup(tid[i], pid[i], false);
+            settle(i, p);
         }
     }
+    std::vector<uint64_t>().swap(hashes);
+    std::vector<uint64_t>().swap(slots);
 
     // 3. Traces: index, start time, members.
     std::unordered_map<TraceId, uint32_t, TraceIdHash> traceOf;
@@ -391,16 +464,16 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         if (!alive[i])
             continue;
         // Spans usually arrive grouped by trace: skip the hash lookup then.
-        if (lastTrace == kNone || tIds[lastTrace] != sp[i].d.traceId) {
-            auto ins = traceOf.emplace(sp[i].d.traceId, uint32_t(tIds.size()));
+        if (lastTrace == kNone || tIds[lastTrace] != tid[i]) {
+            auto ins = traceOf.emplace(tid[i], uint32_t(tIds.size()));
             if (ins.second) {
-                tIds.push_back(sp[i].d.traceId);
-                tStart.push_back(sp[i].d.startNs);
+                tIds.push_back(tid[i]);
+                tStart.push_back(start[i]);
             }
             lastTrace = ins.first->second;
         }
         tix[i] = lastTrace;
-        tStart[lastTrace] = std::min(tStart[lastTrace], sp[i].d.startNs);
+        tStart[lastTrace] = std::min(tStart[lastTrace], start[i]);
     }
     const uint32_t nt = uint32_t(tIds.size());
     std::vector<uint32_t> traceOrder(nt);
@@ -410,12 +483,11 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         return tStart[a] != tStart[b] ? tStart[a] < tStart[b] : tIds[a] < tIds[b];
     });
     auto spanLess = [&](uint32_t a, uint32_t b) {
-        const SpanData &x = sp[a].d, &y = sp[b].d;
-        if (x.startNs != y.startNs)
-            return x.startNs < y.startNs;
-        if (x.spanId != y.spanId)
-            return x.spanId < y.spanId;
-        return x.shared < y.shared;
+        if (start[a] != start[b])
+            return start[a] < start[b];
+        if (sid[a] != sid[b])
+            return sid[a] < sid[b];
+        return shr[a] < shr[b];
     };
     // Members per trace and children per span as CSR over staged indices.
     std::vector<uint32_t> memOff(nt + 1, 0), childOff(n + 1, 0);
@@ -432,25 +504,33 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         childOff[i + 1] += childOff[i];
     std::vector<uint32_t> members(memOff[nt]), children(childOff[n]);
     {
-        std::vector<uint32_t> mpos(memOff.begin(), memOff.end() - 1), cpos(childOff.begin(), childOff.end() - 1);
+        std::vector<uint32_t> mpos(memOff.begin(), memOff.end() - 1);
         for (uint32_t i = 0; i < n; ++i) {
             if (!alive[i])
                 continue;
             members[mpos[tix[i]]++] = i;
-            if (par[i] != kNone)
-                children[cpos[par[i]]++] = i;
         }
+        // childOff[p] serves as the fill position of p; shifted back below.
+        for (uint32_t i = 0; i < n; ++i)
+            if (par[i] != kNone)
+                children[childOff[par[i]]++] = i;
+        for (uint32_t i = n; i > 0; --i)
+            childOff[i] = childOff[i - 1];
+        childOff[0] = 0;
     }
+    std::vector<uint32_t>().swap(tix);
     for (uint32_t i = 0; i < n; ++i)
         if (childOff[i + 1] - childOff[i] > 1)
             std::sort(children.begin() + childOff[i], children.begin() + childOff[i + 1], spanLess);
 
     // 4. Pre-order DFS per trace.
-    std::vector<uint32_t> order, rowParent, rowDepth, rowSubEnd;
-    order.reserve(memOff[nt]);
-    rowParent.reserve(memOff[nt]);
-    rowDepth.reserve(memOff[nt]);
-    rowSubEnd.reserve(memOff[nt]);
+    const uint32_t rows = memOff[nt];
+    TraceSet &s = *set;
+    std::vector<uint32_t> order(rows);
+    s.parent.resize(rows);
+    s.depth.resize(rows);
+    s.subtreeEnd.resize(rows);
+    uint32_t emitted = 0;
     std::vector<uint8_t> visited(n, 0);
     struct Frame {
         uint32_t node, row, next;
@@ -458,11 +538,10 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     std::vector<Frame> stack;
     auto dfs = [&](uint32_t root) {
         auto emit = [&](uint32_t node, uint32_t prow, uint32_t depth) {
-            const uint32_t row = uint32_t(order.size());
-            order.push_back(node);
-            rowParent.push_back(prow);
-            rowDepth.push_back(depth);
-            rowSubEnd.push_back(0);
+            const uint32_t row = emitted++;
+            order[row] = node;
+            s.parent[row] = prow;
+            s.depth[row] = depth;
             visited[node] = 1;
             stack.push_back({node, row, childOff[node]});
         };
@@ -472,10 +551,10 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
             if (f.next < childOff[f.node + 1]) {
                 const uint32_t c = children[f.next++];
                 if (!visited[c])
-                    emit(c, f.row, rowDepth[f.row] + 1);
+                    emit(c, f.row, s.depth[f.row] + 1);
                 continue;
             }
-            rowSubEnd[f.row] = uint32_t(order.size());
+            s.subtreeEnd[f.row] = emitted;
             stack.pop_back();
         }
     };
@@ -484,7 +563,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     std::vector<uint32_t> roots;
     for (uint32_t k = 0; k < nt; ++k) {
         const uint32_t t = traceOrder[k];
-        traceFirst[k] = uint32_t(order.size());
+        traceFirst[k] = emitted;
         roots.clear();
         for (uint32_t m = memOff[t]; m < memOff[t + 1]; ++m)
             if (par[members[m]] == kNone)
@@ -492,7 +571,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         std::sort(roots.begin(), roots.end(), spanLess);
         for (uint32_t r : roots)
             dfs(r);
-        if (order.size() - traceFirst[k] < memOff[t + 1] - memOff[t]) {
+        if (emitted - traceFirst[k] < memOff[t + 1] - memOff[t]) {
             // Parent cycles: break each at its earliest span.
             roots.clear();
             for (uint32_t m = memOff[t]; m < memOff[t + 1]; ++m)
@@ -503,11 +582,11 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
                 if (visited[r])
                     continue;
                 ++cycles;
-                sp[r].d.flags |= TraceSet::kOrphan;
+                m_flags[r] |= TraceSet::kOrphan;
                 dfs(r);
             }
         }
-        traceEnd[k] = uint32_t(order.size());
+        traceEnd[k] = emitted;
     }
     if (orphans)
         set->addWarning("spans whose parent is missing (orphans)", orphans);
@@ -515,84 +594,107 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         set->addWarning("spans that are their own parent", selfParents);
     if (cycles)
         set->addWarning("span parent cycles broken", cycles);
+    std::vector<uint32_t>().swap(members);
+    std::vector<uint32_t>().swap(children);
+    std::vector<uint32_t>().swap(childOff);
+    std::vector<uint32_t>().swap(par);
+    std::vector<uint8_t>().swap(visited);
+    std::vector<uint8_t>().swap(alive);
 
-    // 5. Columns in row order.
-    const uint32_t rows = uint32_t(order.size());
-    TraceSet &s = *set;
-    s.traceId.resize(rows);
-    s.spanId.resize(rows);
-    s.parent = std::move(rowParent);
-    s.parentSpanId.resize(rows);
-    s.depth = std::move(rowDepth);
-    s.subtreeEnd = std::move(rowSubEnd);
-    s.name.resize(rows);
-    s.resource.resize(rows);
-    s.scope.resize(rows);
-    s.kind.resize(rows);
-    s.status.resize(rows);
-    s.statusMessage.resize(rows);
-    s.startNs.resize(rows);
-    s.endNs.resize(rows);
-    s.flags.resize(rows);
+    // 5. Columns in row order: each staged column gathered through `order`
+    // (pre-order follows arrival order closely, so the reads stay local).
+    auto gather = [&](auto &dst, auto &src) {
+        dst.resize(rows);
+        for (uint32_t r = 0; r < rows; ++r)
+            dst[r] = src[order[r]];
+        std::decay_t<decltype(src)>().swap(src);
+    };
+    gather(s.traceId, m_traceId);
+    gather(s.spanId, m_spanId);
+    gather(s.parentSpanId, m_parentSpanId);
+    gather(s.name, m_name);
+    gather(s.resource, m_resource);
+    gather(s.scope, m_scope);
+    gather(s.kind, m_kind);
+    gather(s.status, m_status);
+    gather(s.statusMessage, m_statusMessage);
+    gather(s.startNs, m_startNs);
+    gather(s.endNs, m_endNs);
+    gather(s.flags, m_flags);
     s.trace.resize(rows);
-    s.attrOffsets.assign(rows + 1, 0);
-    s.eventOffsets.assign(rows + 1, 0);
-    s.linkOffsets.assign(rows + 1, 0);
-    s.attributes.reserve(s.attributes.size() + m_spanAttrs.size() + m_eventAttrs.size() + m_linkAttrs.size());
+    for (uint32_t k = 0; k < nt; ++k)
+        std::fill(s.trace.begin() + traceFirst[k], s.trace.begin() + traceEnd[k], k);
+
+    // Attributes: span attributes in row order, then event and link
+    // attributes (so that attrOffsets stays a plain CSR array).
+    auto beginOf = [](const std::vector<uint32_t> &ends, uint32_t i) { return i ? ends[i - 1] : 0u; };
+    s.attrOffsets.resize(rows + 1);
+    size_t spanAttrCount = 0;
+    for (uint32_t r = 0; r < rows; ++r)
+        spanAttrCount += m_attrEnd[order[r]] - beginOf(m_attrEnd, order[r]);
+    size_t extra = 0;
+    for (const SpanEvent &e : m_events)
+        extra += e.attrEnd - e.attrBegin;
+    for (const SpanLink &l : m_links)
+        extra += l.attrEnd - l.attrBegin;
+    {
+        const size_t base = s.attributes.size();
+        s.attributes.reserve(base + spanAttrCount + extra);
+        s.attributes.resize(base + spanAttrCount);
+        Attribute *out = s.attributes.data() + base;
+        const Attribute *in = m_spanAttrs.data();
+        size_t pos = base;
+        for (uint32_t r = 0; r < rows; ++r) {
+            const uint32_t i = order[r];
+            const uint32_t b = beginOf(m_attrEnd, i), e = m_attrEnd[i];
+            s.attrOffsets[r] = uint32_t(pos);
+            std::copy(in + b, in + e, out + (pos - base));
+            pos += e - b;
+        }
+        s.attrOffsets[rows] = uint32_t(pos);
+    }
+    std::vector<Attribute>().swap(m_spanAttrs);
+    s.eventOffsets.resize(rows + 1);
+    s.linkOffsets.resize(rows + 1);
     s.events.reserve(m_events.size());
     s.links.reserve(m_links.size());
-    std::vector<SpanEvent> evs;
-    for (uint32_t k = 0; k < nt; ++k)
-        for (uint32_t r = traceFirst[k]; r < traceEnd[k]; ++r)
-            s.trace[r] = k;
-    for (uint32_t r = 0; r < rows; ++r) {
-        const Staged &st = sp[order[r]];
-        const SpanData &d = st.d;
-        s.traceId[r] = d.traceId;
-        s.spanId[r] = d.spanId;
-        s.parentSpanId[r] = d.parentSpanId;
-        s.name[r] = d.name;
-        s.resource[r] = d.resource;
-        s.scope[r] = d.scope;
-        s.kind[r] = d.kind;
-        s.status[r] = d.status;
-        s.statusMessage[r] = d.statusMessage;
-        s.startNs[r] = d.startNs;
-        s.endNs[r] = d.endNs;
-        s.flags[r] = d.flags;
-        s.attrOffsets[r] = uint32_t(s.attributes.size());
-        s.attributes.insert(s.attributes.end(), m_spanAttrs.begin() + st.attrBegin, m_spanAttrs.begin() + st.attrEnd);
-    }
-    s.attrOffsets[rows] = uint32_t(s.attributes.size());
-    // Event and link attributes go after all span attributes so that
-    // attrOffsets stays a plain CSR array.
-    for (uint32_t r = 0; r < rows; ++r) {
-        const Staged &st = sp[order[r]];
-        s.eventOffsets[r] = uint32_t(s.events.size());
-        evs.assign(m_events.begin() + st.eventBegin, m_events.begin() + st.eventEnd);
-        auto byTime = [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; };
-        if (!std::is_sorted(evs.begin(), evs.end(), byTime))
-            std::stable_sort(evs.begin(), evs.end(), byTime);
-        for (SpanEvent e : evs) {
-            const uint32_t b = uint32_t(s.attributes.size());
-            s.attributes.insert(s.attributes.end(), m_eventAttrs.begin() + e.attrBegin,
-                                m_eventAttrs.begin() + e.attrEnd);
-            e.attrBegin = b;
-            e.attrEnd = uint32_t(s.attributes.size());
-            s.events.push_back(e);
+    if (m_events.empty() && m_links.empty()) {
+        std::fill(s.eventOffsets.begin(), s.eventOffsets.end(), 0u);
+        std::fill(s.linkOffsets.begin(), s.linkOffsets.end(), 0u);
+    } else {
+        std::vector<SpanEvent> evs;
+        for (uint32_t r = 0; r < rows; ++r) {
+            const uint32_t i = order[r];
+            s.eventOffsets[r] = uint32_t(s.events.size());
+            const uint32_t eb = beginOf(m_eventEnd, i), ee = m_eventEnd[i];
+            if (ee > eb) {
+                evs.assign(m_events.begin() + eb, m_events.begin() + ee);
+                auto byTime = [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; };
+                if (!std::is_sorted(evs.begin(), evs.end(), byTime))
+                    std::stable_sort(evs.begin(), evs.end(), byTime);
+                for (SpanEvent e : evs) {
+                    const uint32_t b = uint32_t(s.attributes.size());
+                    s.attributes.insert(s.attributes.end(), m_eventAttrs.begin() + e.attrBegin,
+                                        m_eventAttrs.begin() + e.attrEnd);
+                    e.attrBegin = b;
+                    e.attrEnd = uint32_t(s.attributes.size());
+                    s.events.push_back(e);
+                }
+            }
+            s.linkOffsets[r] = uint32_t(s.links.size());
+            for (uint32_t k = beginOf(m_linkEnd, i); k < m_linkEnd[i]; ++k) {
+                SpanLink l = m_links[k];
+                const uint32_t b = uint32_t(s.attributes.size());
+                s.attributes.insert(s.attributes.end(), m_linkAttrs.begin() + l.attrBegin,
+                                    m_linkAttrs.begin() + l.attrEnd);
+                l.attrBegin = b;
+                l.attrEnd = uint32_t(s.attributes.size());
+                s.links.push_back(l);
+            }
         }
-        s.linkOffsets[r] = uint32_t(s.links.size());
-        for (uint32_t i = st.linkBegin; i < st.linkEnd; ++i) {
-            SpanLink l = m_links[i];
-            const uint32_t b = uint32_t(s.attributes.size());
-            s.attributes.insert(s.attributes.end(), m_linkAttrs.begin() + l.attrBegin, m_linkAttrs.begin() + l.attrEnd);
-            l.attrBegin = b;
-            l.attrEnd = uint32_t(s.attributes.size());
-            s.links.push_back(l);
-        }
+        s.eventOffsets[rows] = uint32_t(s.events.size());
+        s.linkOffsets[rows] = uint32_t(s.links.size());
     }
-    s.eventOffsets[rows] = uint32_t(s.events.size());
-    s.linkOffsets[rows] = uint32_t(s.links.size());
 
     // Children CSR: in pre-order, a row's children appear in ascending row order.
     s.childOffsets.assign(rows + 1, 0);
@@ -677,7 +779,22 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         s.format += (i ? ", " : "") + m_formats[i];
     s.buildIndexes();
 
-    m_spans.clear();
+    for (auto *v : {&m_spanId, &m_parentSpanId})
+        v->clear();
+    m_traceId.clear();
+    m_name.clear();
+    m_statusMessage.clear();
+    m_resource.clear();
+    m_scope.clear();
+    m_kind.clear();
+    m_status.clear();
+    m_startNs.clear();
+    m_endNs.clear();
+    m_flags.clear();
+    m_shared.clear();
+    m_attrEnd.clear();
+    m_eventEnd.clear();
+    m_linkEnd.clear();
     m_spanAttrs.clear();
     m_events.clear();
     m_eventAttrs.clear();

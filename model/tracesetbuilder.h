@@ -76,7 +76,7 @@ public:
     // Copies every span of a finished set (strings re-interned).
     void append(const TraceSet &other);
 
-    size_t spanCount() const { return m_spans.size(); }
+    size_t spanCount() const { return m_spanId.size(); }
     // Approximate bytes held (for limits / progress).
     size_t bytesUsed() const;
 
@@ -84,12 +84,6 @@ public:
     std::shared_ptr<const TraceSet> finish();
 
 private:
-    struct Staged {
-        SpanData d;
-        uint32_t attrBegin, attrEnd;
-        uint32_t eventBegin, eventEnd;
-        uint32_t linkBegin, linkEnd;
-    };
     uint32_t internAttrs(const Attribute *attrs, size_t count);
     static uint64_t signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count);
     bool sameAttrs(uint32_t begin, uint32_t end, const Attribute *attrs, size_t count) const;
@@ -105,7 +99,26 @@ private:
     std::vector<InternCacheEntry> m_internCache;
 
     std::unique_ptr<TraceSet> m_set; // strings, resources, scopes, their attributes
-    std::vector<Staged> m_spans;
+    // Staged spans, one entry per beginSpan() in arrival order, as columns
+    // (finish() reads a few of them per pass and gathers each into its row
+    // order). Per-span ranges are CSR ends: span i owns
+    // [end[i - 1], end[i]) (0 for the first span).
+    std::vector<TraceId> m_traceId;
+    std::vector<uint64_t> m_spanId;
+    std::vector<uint64_t> m_parentSpanId;
+    std::vector<StringId> m_name;
+    std::vector<StringId> m_statusMessage;
+    std::vector<uint32_t> m_resource;
+    std::vector<uint32_t> m_scope;
+    std::vector<SpanKind> m_kind;
+    std::vector<StatusCode> m_status;
+    std::vector<int64_t> m_startNs;
+    std::vector<int64_t> m_endNs;
+    std::vector<uint8_t> m_flags;
+    std::vector<uint8_t> m_shared;
+    std::vector<uint32_t> m_attrEnd;
+    std::vector<uint32_t> m_eventEnd;
+    std::vector<uint32_t> m_linkEnd;
     std::vector<Attribute> m_spanAttrs;
     std::vector<SpanEvent> m_events; // attr ranges into m_eventAttrs
     std::vector<Attribute> m_eventAttrs;
