@@ -155,7 +155,11 @@ void TraceSet::buildIndexes() {
         cap <<= 1;
     m_spanSlots.assign(cap, kNoRow);
     const size_t mask = cap - 1;
-    for (uint32_t row = 0; row < spanId.size(); ++row) {
+    const uint32_t n = uint32_t(spanId.size());
+    constexpr uint32_t kAhead = 16; // the slot array outgrows the caches: prefetch
+    for (uint32_t row = 0; row < n; ++row) {
+        if (row + kAhead < n)
+            __builtin_prefetch(&m_spanSlots[mixSpanId(spanId[row + kAhead]) & mask], 1);
         size_t i = mixSpanId(spanId[row]) & mask;
         while (m_spanSlots[i] != kNoRow)
             i = (i + 1) & mask;

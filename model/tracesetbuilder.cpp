@@ -51,22 +51,38 @@ TraceSetBuilder::TraceSetBuilder() : m_internCache(kInternCacheSize), m_set(std:
 TraceSetBuilder::~TraceSetBuilder() = default;
 
 StringId TraceSetBuilder::intern(std::string_view s) {
-    if (s.empty())
+    const size_t n = s.size();
+    if (n == 0)
         return StringId(0);
-    // Cheap hash of length, head and tail: enough to spread repeated strings.
-    uint64_t head = 0, tail = 0;
-    std::memcpy(&head, s.data(), std::min<size_t>(8, s.size()));
-    if (s.size() > 8)
-        std::memcpy(&tail, s.data() + s.size() - std::min<size_t>(8, s.size() - 8), std::min<size_t>(8, s.size() - 8));
-    uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ (s.size() * 0x165667b19e3779f9ull);
+    // The first and last 8 bytes (all of a string of up to 16) are the key
+    // of a direct-mapped cache: a hit on a short string compares three words
+    // and never touches the string table.
+    const char *p = s.data();
+    uint64_t head, tail;
+    if (n >= 8) {
+        std::memcpy(&head, p, 8);
+        std::memcpy(&tail, p + n - 8, 8);
+    } else if (n >= 4) {
+        uint32_t h4, t4;
+        std::memcpy(&h4, p, 4);
+        std::memcpy(&t4, p + n - 4, 4);
+        head = h4;
+        tail = t4;
+    } else {
+        head = uint64_t(uint8_t(p[0])) | uint64_t(uint8_t(p[n / 2])) << 8 | uint64_t(uint8_t(p[n - 1])) << 16;
+        tail = 0;
+    }
+    uint64_t h = (head * 0x9e3779b97f4a7c15ull) ^ (tail * 0xc2b2ae3d27d4eb4full) ^ (n * 0x165667b19e3779f9ull);
     h ^= h >> 29;
     InternCacheEntry &e = m_internCache[(h * 0xbf58476d1ce4e5b9ull) >> 51];
-    if (e.size == s.size() && std::memcmp(e.data, s.data(), s.size()) == 0)
+    if (e.size == n && e.head == head && e.tail == tail && (n <= 16 || std::memcmp(e.data + 8, p + 8, n - 16) == 0))
         return StringId(e.id);
     const StringId id = m_set->strings.intern(s);
     e.data = m_set->strings.view(id).data();
-    e.size = uint32_t(s.size());
+    e.size = n;
     e.id = id.v;
+    e.head = head;
+    e.tail = tail;
     return id;
 }
 StringTable &TraceSetBuilder::strings() {
@@ -303,7 +319,35 @@ void TraceSetBuilder::append(const TraceSet &o) {
     addSource(o.sourceName, o.format);
 }
 
-std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
+void TraceSetBuilder::clearStaged() {
+    m_spanId.clear();
+    m_parentSpanId.clear();
+    m_traceId.clear();
+    m_name.clear();
+    m_statusMessage.clear();
+    m_resource.clear();
+    m_scope.clear();
+    m_kind.clear();
+    m_status.clear();
+    m_startNs.clear();
+    m_endNs.clear();
+    m_flags.clear();
+    m_shared.clear();
+    m_attrEnd.clear();
+    m_eventEnd.clear();
+    m_linkEnd.clear();
+    m_spanAttrs.clear();
+    m_events.clear();
+    m_eventAttrs.clear();
+    m_links.clear();
+    m_linkAttrs.clear();
+    m_resourceIndex.clear();
+    m_scopeIndex.clear();
+    m_sources.clear();
+    m_formats.clear();
+}
+
+std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool()> &cancelled) {
     std::unique_ptr<TraceSet> set = std::move(m_set);
     m_set = std::make_unique<TraceSet>();
     std::fill(m_internCache.begin(), m_internCache.end(), InternCacheEntry{});
@@ -380,6 +424,15 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     if (duplicates)
         set->addWarning("duplicate spans dropped", duplicates);
 
+    auto stop = [&]() {
+        if (!cancelled || !cancelled())
+            return false;
+        clearStaged();
+        return true;
+    };
+    if (stop())
+        return nullptr;
+
     // 2. Resolve parents.
     bool anyShared = false;
     for (uint32_t i = 0; i < n && !anyShared; ++i)
@@ -454,6 +507,9 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     std::vector<uint64_t>().swap(hashes);
     std::vector<uint64_t>().swap(slots);
 
+    if (stop())
+        return nullptr;
+
     // 3. Traces: index, start time, members.
     std::unordered_map<TraceId, uint32_t, TraceIdHash> traceOf;
     std::vector<uint32_t> tix(n, kNone);
@@ -522,6 +578,9 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     for (uint32_t i = 0; i < n; ++i)
         if (childOff[i + 1] - childOff[i] > 1)
             std::sort(children.begin() + childOff[i], children.begin() + childOff[i + 1], spanLess);
+
+    if (stop())
+        return nullptr;
 
     // 4. Pre-order DFS per trace.
     const uint32_t rows = memOff[nt];
@@ -600,6 +659,9 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     std::vector<uint32_t>().swap(par);
     std::vector<uint8_t>().swap(visited);
     std::vector<uint8_t>().swap(alive);
+
+    if (stop())
+        return nullptr;
 
     // 5. Columns in row order: each staged column gathered through `order`
     // (pre-order follows arrival order closely, so the reads stay local).
@@ -711,11 +773,17 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
                 s.childIds[pos[s.parent[r]]++] = r;
     }
 
+    if (stop())
+        return nullptr;
+
     // 6. Summaries, services, operations.
     auto byName = [&](StringId a, StringId b) { return s.strings.view(a) < s.strings.view(b); };
     std::set<uint32_t> allServices;
     s.traces.resize(nt);
     std::vector<StringId> svc;
+    // Distinct resources of the current trace (stamped with its index), then
+    // their services: a trace has few resources but may have many spans.
+    std::vector<uint32_t> resStamp(s.resources.size(), kNone), traceRes;
     for (uint32_t k = 0; k < nt; ++k) {
         TraceSummary &t = s.traces[k];
         t.id = tIds[traceOrder[k]];
@@ -733,7 +801,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         t.startNs = s.startNs[t.firstRow];
         t.endNs = s.endNs[t.firstRow];
         t.spanCount = t.endRow - t.firstRow;
-        svc.clear();
+        traceRes.clear();
         for (uint32_t r = t.firstRow; r < t.endRow; ++r) {
             t.startNs = std::min(t.startNs, s.startNs[r]);
             t.endNs = std::max(t.endNs, std::max(s.endNs[r], s.startNs[r]));
@@ -741,8 +809,15 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
                 ++t.errorCount;
             if (s.flags[r] & TraceSet::kOrphan)
                 ++t.orphanCount;
-            svc.push_back(s.serviceOf(r));
+            const uint32_t res = s.resource[r];
+            if (resStamp[res] != k) {
+                resStamp[res] = k;
+                traceRes.push_back(res);
+            }
         }
+        svc.clear();
+        for (uint32_t res : traceRes)
+            svc.push_back(s.resources[res].service);
         std::sort(svc.begin(), svc.end());
         svc.erase(std::unique(svc.begin(), svc.end()), svc.end());
         std::sort(svc.begin(), svc.end(), byName);
@@ -754,20 +829,50 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
     for (uint32_t v : allServices)
         s.services.push_back(StringId(v));
     std::sort(s.services.begin(), s.services.end(), byName);
-    std::unordered_map<uint64_t, uint32_t> ops; // (service << 32 | name) -> count
+    // (service << 32 | name) -> count, open addressing (~0 = empty slot).
+    std::vector<std::pair<uint64_t, uint32_t>> ops(64, {~0ull, 0});
+    size_t opCount = 0;
+    auto opSlot = [&](uint64_t key) -> std::pair<uint64_t, uint32_t> & {
+        const size_t m = ops.size() - 1;
+        size_t i = size_t((key * 0x9e3779b97f4a7c15ull) >> 40) & m;
+        while (ops[i].first != key && ops[i].first != ~0ull)
+            i = (i + 1) & m;
+        return ops[i];
+    };
     uint64_t lastOp = ~0ull;
-    uint32_t *lastCount = nullptr;
+    uint32_t lastRun = 0;
+    auto flushOp = [&]() {
+        if (lastOp == ~0ull)
+            return;
+        auto *slot = &opSlot(lastOp);
+        if (slot->first == ~0ull) {
+            if (2 * (opCount + 1) > ops.size()) {
+                std::vector<std::pair<uint64_t, uint32_t>> old(ops.size() * 2, {~0ull, 0});
+                old.swap(ops);
+                for (const auto &e : old)
+                    if (e.first != ~0ull)
+                        opSlot(e.first) = e;
+                slot = &opSlot(lastOp);
+            }
+            slot->first = lastOp;
+            ++opCount;
+        }
+        slot->second += lastRun;
+    };
     for (uint32_t r = 0; r < rows; ++r) {
         const uint64_t key = uint64_t(s.serviceOf(r).v) << 32 | s.name[r].v;
         if (key != lastOp) {
-            lastCount = &ops[key];
+            flushOp();
             lastOp = key;
+            lastRun = 0;
         }
-        ++*lastCount;
+        ++lastRun;
     }
+    flushOp();
     s.operations.clear();
     for (const auto &e : ops)
-        s.operations.push_back({StringId(uint32_t(e.first >> 32)), StringId(uint32_t(e.first)), e.second});
+        if (e.first != ~0ull)
+            s.operations.push_back({StringId(uint32_t(e.first >> 32)), StringId(uint32_t(e.first)), e.second});
     std::sort(s.operations.begin(), s.operations.end(), [&](const Operation &a, const Operation &b) {
         auto as = s.strings.view(a.service), bs = s.strings.view(b.service);
         return as != bs ? as < bs : s.strings.view(a.name) < s.strings.view(b.name);
@@ -779,31 +884,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish() {
         s.format += (i ? ", " : "") + m_formats[i];
     s.buildIndexes();
 
-    for (auto *v : {&m_spanId, &m_parentSpanId})
-        v->clear();
-    m_traceId.clear();
-    m_name.clear();
-    m_statusMessage.clear();
-    m_resource.clear();
-    m_scope.clear();
-    m_kind.clear();
-    m_status.clear();
-    m_startNs.clear();
-    m_endNs.clear();
-    m_flags.clear();
-    m_shared.clear();
-    m_attrEnd.clear();
-    m_eventEnd.clear();
-    m_linkEnd.clear();
-    m_spanAttrs.clear();
-    m_events.clear();
-    m_eventAttrs.clear();
-    m_links.clear();
-    m_linkAttrs.clear();
-    m_resourceIndex.clear();
-    m_scopeIndex.clear();
-    m_sources.clear();
-    m_formats.clear();
+    clearStaged();
     return std::shared_ptr<const TraceSet>(std::move(set));
 }
 

@@ -22,6 +22,7 @@
 
 #include "model/spantable.h"
 
+#include <functional>
 #include <memory>
 #include <string_view>
 #include <unordered_map>
@@ -81,9 +82,12 @@ public:
     size_t bytesUsed() const;
 
     // Builds the set; the builder is empty (reusable) afterwards.
-    std::shared_ptr<const TraceSet> finish();
+    // `cancelled` (optional) is polled between the steps of the layout; when
+    // it returns true, finish() stops and returns null (builder emptied too).
+    std::shared_ptr<const TraceSet> finish(const std::function<bool()> &cancelled = {});
 
 private:
+    void clearStaged();
     uint32_t internAttrs(const Attribute *attrs, size_t count);
     static uint64_t signature(uint32_t a, uint32_t b, const Attribute *attrs, size_t count);
     bool sameAttrs(uint32_t begin, uint32_t end, const Attribute *attrs, size_t count) const;
@@ -92,7 +96,8 @@ private:
     // keys and common values repeat on nearly every span.
     struct InternCacheEntry {
         const char *data = nullptr;
-        uint32_t size = 0;
+        size_t size = 0; // 0: empty entry (the empty string never enters)
+        uint64_t head = 0, tail = 0;
         uint32_t id = 0;
     };
     static constexpr size_t kInternCacheSize = 8192;

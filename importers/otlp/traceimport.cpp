@@ -379,6 +379,10 @@ bool looksLikeTraces(std::string_view bytes) {
 }
 
 namespace {
+bool cancelRequested(const ImportOptions &options) {
+    return options.cancel && options.cancel->load(std::memory_order_relaxed);
+}
+
 bool importWithContext(TraceSetBuilder &builder, ImportContext &ctx, std::string_view bytes, ImportError *error,
                        std::string *format) {
     const std::string &name = ctx.name();
@@ -420,7 +424,13 @@ ImportResult importTraces(ImportContext &ctx, std::string_view bytes) {
         return result;
     }
     try {
-        auto set = builder.finish();
+        // The layout of a large load takes a while too: it polls cancel.
+        auto set = builder.finish([&ctx] { return ctx.cancelled(); });
+        if (!set) {
+            ctx.failCancelled();
+            result.error = ctx.error();
+            return result;
+        }
         result.ok = true;
         result.format = format;
         result.warnings = set->warnings;
@@ -441,7 +451,13 @@ ImportResult importTraceBytes(const std::string &name, std::string_view bytes, c
         return result;
     }
     try {
-        auto set = builder.finish();
+        auto set = builder.finish([&options] { return cancelRequested(options); });
+        if (!set) {
+            result.error.file = name;
+            result.error.message = "import cancelled";
+            result.error.cancelled = true;
+            return result;
+        }
         result.ok = true;
         result.format = format;
         result.warnings = set->warnings;
@@ -472,7 +488,12 @@ ImportResult importTraceFiles(const std::vector<std::string> &paths, const Impor
     for (size_t i = 0; i < formats.size(); ++i)
         result.format += (i ? ", " : "") + formats[i];
     try {
-        auto set = builder.finish();
+        auto set = builder.finish([&options] { return cancelRequested(options); });
+        if (!set) {
+            result.error.message = "import cancelled";
+            result.error.cancelled = true;
+            return result;
+        }
         result.ok = true;
         result.warnings = set->warnings;
         result.traces = std::move(set);
