@@ -5,6 +5,7 @@
 #include "importers/importer.h"
 
 #include "importers/common/decompress.h"
+#include "importers/common/gzipstream.h"
 #include "importers/common/importcontext.h"
 #include "importers/common/pages.h"
 #include "importers/folded/foldedimporter.h"
@@ -120,9 +121,47 @@ std::string ImportError::toString() const {
 
 namespace {
 
+// Inflates a gzip layer on a worker thread. A pprof inside is decoded right
+// behind the inflater (importPprofFollowing); anything else waits for the
+// whole buffer. Returns true with `result` set when the import is decided
+// (done or failed), true with `out` filled when the layer was inflated and
+// the caller continues with it, false when the ordinary gunzip() must run
+// (not a single clean member: it reports what is wrong).
+bool followGzip(ImportContext &ctx, std::string_view in, bool fileBacked, ByteBuffer &out, ImportResult &result,
+                bool &decided) {
+    decided = false;
+    GzipStream gz;
+    // The input may be given back while inflating only when it can be read
+    // again (a file mapping) should gunzip() have to take over.
+    if (!gz.start(in, ctx.limits().maxDecompressedBytes, fileBacked && ctx.inputDisposable()))
+        return false;
+    const size_t head = gz.waitFor(std::min<size_t>(gz.expectedSize(), 64u << 10));
+    if (sniff(std::string_view(gz.data(), head)) == Format::Pprof) {
+        const bool disposable = ctx.inputDisposable();
+        ctx.pushLayer("gzip");
+        ctx.setInputDisposable(true);
+        std::shared_ptr<Profile> profile = importPprofFollowing(ctx, gz);
+        if (profile || ctx.failed()) {
+            result = profileResult(ctx, std::move(profile));
+            decided = true;
+            return true;
+        }
+        ctx.popLayer();
+        ctx.setInputDisposable(disposable);
+        return false;
+    }
+    gz.join();
+    if (!gz.succeeded())
+        return false;
+    out = gz.takeBuffer();
+    return true;
+}
+
 // `owned`: the bytes belong to this import (importFile's private mapping) and
-// may be released page by page once parsed.
-ImportResult importView(const std::string &name, std::string_view bytes, const ImportOptions &options, bool owned) {
+// may be released page by page once parsed. `fileBacked`: they are a file
+// mapping, so released pages read back from the file.
+ImportResult importView(const std::string &name, std::string_view bytes, const ImportOptions &options, bool owned,
+                        bool fileBacked = false) {
     ImportContext ctx(name, options);
     ctx.setInputDisposable(owned);
     // Peel container layers; each decompressed buffer lives until the end.
@@ -142,9 +181,20 @@ ImportResult importView(const std::string &name, std::string_view bytes, const I
         }
         ctx.beginStage(f == Format::Gzip ? "decompressing gzip" : "decompressing zstd", depth == 0 ? 0 : 350,
                        depth == 0 ? 350 : 50);
-        const bool ok = f == Format::Gzip ? gunzip(ctx, current, layers[depth]) : unzstd(ctx, current, layers[depth]);
-        if (!ok)
-            return failure(ctx);
+        bool inflated = false;
+        if (f == Format::Gzip) {
+            ImportResult result;
+            bool decided = false;
+            inflated = followGzip(ctx, current, fileBacked && depth == 0, layers[depth], result, decided);
+            if (decided)
+                return result;
+        }
+        if (!inflated) {
+            const bool ok =
+                f == Format::Gzip ? gunzip(ctx, current, layers[depth]) : unzstd(ctx, current, layers[depth]);
+            if (!ok)
+                return failure(ctx);
+        }
         ctx.pushLayer(formatName(f));
         if (ctx.inputDisposable())
             releasePages(current.data(), current.data() + current.size());
@@ -225,7 +275,7 @@ ImportResult importFile(const std::string &path, const ImportOptions &options) {
     }
     ::close(fd);
     ::madvise(map, size, MADV_SEQUENTIAL);
-    ImportResult r = importView(path, std::string_view(static_cast<const char *>(map), size), options, true);
+    ImportResult r = importView(path, std::string_view(static_cast<const char *>(map), size), options, true, true);
     ::munmap(map, size);
     return r;
 }

@@ -96,6 +96,58 @@ NodeId StackTrie::path(NodeId parent, const uint32_t *frames, size_t n) {
     return node;
 }
 
+void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_t n, std::vector<uint32_t> &leaves) {
+    leaves.assign(n, root().v);
+    if (m_parent.size() != 1) {
+        for (size_t k = 0; k < n; ++k)
+            leaves[k] = path(root(), frames + offsets[k], offsets[k + 1] - offsets[k]).v;
+        return;
+    }
+    std::vector<uint32_t> order(n);
+    for (size_t k = 0; k < n; ++k)
+        order[k] = uint32_t(k);
+    std::sort(order.begin(), order.end(), [frames, offsets](uint32_t a, uint32_t b) {
+        return std::lexicographical_compare(frames + offsets[a], frames + offsets[a + 1], frames + offsets[b],
+                                            frames + offsets[b + 1]);
+    });
+    // Walk the sorted paths keeping the previous one's node chain: a path
+    // shares the nodes of its longest common prefix with the previous path
+    // and creates the rest, so every node is created once, parent first.
+    size_t total = 0;
+    for (size_t k = 0; k < n; ++k)
+        total += offsets[k + 1] - offsets[k];
+    m_parent.reserve(m_parent.size() + total);
+    m_frame.reserve(m_frame.size() + total);
+    m_depth.reserve(m_depth.size() + total);
+    std::vector<uint32_t> chain{root().v}; // chain[d]: node at depth d of the previous path
+    const uint32_t *prev = nullptr;
+    size_t prevLen = 0;
+    for (uint32_t k : order) {
+        const uint32_t *p = frames + offsets[k];
+        const size_t len = offsets[k + 1] - offsets[k];
+        size_t common = 0;
+        const size_t most = std::min(len, prevLen);
+        while (common < most && p[common] == prev[common])
+            ++common;
+        chain.resize(common + 1);
+        for (size_t d = common; d < len; ++d) {
+            const auto id = static_cast<uint32_t>(m_parent.size());
+            m_parent.push_back(chain[d]);
+            m_frame.push_back(p[d]);
+            m_depth.push_back(uint32_t(d + 1));
+            chain.push_back(id);
+        }
+        m_maxDepth = std::max(m_maxDepth, uint32_t(len));
+        leaves[k] = chain[len];
+        prev = p;
+        prevLen = len;
+    }
+    // The child index, if anyone needs it later, is rebuilt from the nodes.
+    std::vector<Slot>().swap(m_slots);
+    std::vector<uint32_t>().swap(m_pathHash);
+    m_slotMask = 0;
+}
+
 void StackTrie::finish() {
     std::vector<Slot>().swap(m_slots);
     std::vector<uint32_t>().swap(m_pathHash);

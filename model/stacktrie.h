@@ -23,6 +23,13 @@ public:
     // and returns the last node (parent when n == 0). Faster for long paths:
     // every index slot the walk may touch is known up front and prefetched.
     NodeId path(NodeId parent, const uint32_t *frames, size_t n);
+    // Bulk insert of many root-first paths: path k is
+    // frames[offsets[k]..offsets[k+1]); leaves[k] receives its last node (the
+    // root for an empty path). Into a trie that holds only the root, the paths
+    // are sorted and laid out by shared prefix with no child index at all,
+    // and node ids come out in pre-order (children by frame id); otherwise
+    // this is path() per path.
+    void insertPaths(const uint32_t *frames, const size_t *offsets, size_t n, std::vector<uint32_t> &leaves);
 
     NodeId parent(NodeId n) const { return NodeId(m_parent[n.v]); }
     FrameId frame(NodeId n) const { return FrameId(m_frame[n.v]); }

@@ -10,7 +10,7 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libgl-dev libxkbcommon-dev
   libprotobuf-dev protobuf-compiler
-  libzstd-dev zstd zlib1g-dev libdeflate-dev
+  libzstd-dev zstd zlib1g-dev libdeflate-dev libisal-dev
   libdw-dev libelf-dev elfutils
   libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev

@@ -67,6 +67,9 @@ public:
         }
     }
 
+    // Brings the slot a find(d) starts at into the cache.
+    void prefetch(const Digest &d) const { __builtin_prefetch(&m_slots[size_t(d.a) & (m_slots.size() - 1)]); }
+
     void insert(const Digest &d, uint32_t value) {
         if (m_used >= m_maxEntries)
             return;

@@ -49,6 +49,7 @@ public:
 
     // Container layers, outermost first ("gzip", "zstd").
     void pushLayer(const char *layer) { m_layers.push_back(layer); }
+    void popLayer() { m_layers.pop_back(); }
     const std::vector<const char *> &layers() const { return m_layers; }
     // "pprof (gzip)", "pprof (zstd, gzip)", "pprof".
     std::string formatLabel(const char *format) const;

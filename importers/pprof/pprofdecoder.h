@@ -12,6 +12,7 @@
 // runs the label-set half of its work on a second thread it joins before returning.
 
 #include "importers/common/digestmap.h"
+#include "importers/common/gzipstream.h"
 #include "importers/common/importcontext.h"
 #include "importers/common/wirereader.h"
 #include "model/profile.h"
@@ -49,6 +50,10 @@ class PprofDecoder {
 public:
     PprofDecoder(ImportContext &ctx, std::string_view data);
     std::shared_ptr<Profile> run();
+    // Decodes while `gz` is still inflating into the decoder's buffer (see
+    // importPprofFollowing()): samples are scanned as bytes arrive, the tables
+    // are read once the stream is complete.
+    std::shared_ptr<Profile> runFollowing(GzipStream &gz);
 
 private:
     struct RawValueType {
@@ -113,11 +118,13 @@ private:
     bool readSamples();
     void beginScan(uint64_t sampleCountHint);
     bool scanSampleRecord(WireReader &r, uint64_t offset);
-    bool scanSample(uint64_t offset);
+    void prepareSample(uint64_t offset);
+    bool commitBatch();                                            // false on a value-count mismatch (m_scanError set)
+    size_t scanReady(size_t cursor, size_t ready, uint64_t &done); // returns the new cursor
     bool resolveSamples();
     void resolveStacks(std::vector<uint32_t> &keyNode, PendingError &err);
     void resolveLabels(std::vector<uint32_t> &keySet, PendingError &err);
-    NodeId pathFor(const std::vector<uint32_t> &locs);
+    void appendFrames(const std::vector<uint32_t> &locs, std::vector<uint32_t> &out) const;
     bool wireError(const WireReader &r);
 
     ImportContext &m_ctx;
@@ -149,9 +156,8 @@ private:
     // per-sample scratch, reused (no per-sample allocation)
     std::vector<uint64_t> m_scratchIds;
     std::vector<uint32_t> m_scratchLocs;
-    std::vector<uint32_t> m_scratchFrames;
     std::vector<int64_t> m_scratchValues;
-    std::vector<RawLabel> m_scratchLabels, m_prevLabels;
+    std::vector<RawLabel> m_scratchLabels;
     std::vector<Label> m_scratchModelLabels;
     bool m_hasLabels = false;
 
@@ -161,11 +167,33 @@ private:
     uint64_t m_scanFirstOffset = 0;
     uint64_t m_sampleCountHint = 0;
     PendingError m_scanError;
+    bool m_scanning = false;
+    // The first uninterrupted run of sample fields the scan went through
+    // [m_runBegin, m_runEnd), m_runCount samples: readTables() jumps over it.
+    static constexpr uint64_t kNoRun = ~uint64_t(0);
+    bool m_runOpen = false;
+    uint64_t m_runBegin = kNoRun, m_runEnd = 0, m_runCount = 0;
     std::vector<char> m_keyArena;
     std::vector<StackKey> m_stackKeys;
     std::vector<RawLabel> m_labelArena;
     std::vector<LabelKey> m_labelKeys; // [0] = no labels
     uint32_t m_prevLabelKey = 0;
+    // the batch of prepared samples (see prepareSample())
+    struct Pending {
+        Digest stack, labels;
+        const char *key; // location bytes in the input, or null: m_batchKeyBytes[keyBegin..)
+        size_t keySize;
+        uint32_t keyBegin, valueBegin, valueEnd, labelBegin, labelEnd;
+        bool sameLabels; // labels equal to the previous sample's
+        uint64_t offset;
+    };
+    static constexpr size_t kBatch = 16;
+    Pending m_batch[kBatch];
+    size_t m_batchSize = 0;
+    std::vector<int64_t> m_batchValues;
+    std::vector<RawLabel> m_batchLabels;
+    std::string m_batchKeyBytes;
+    std::vector<RawLabel> m_lastPreparedLabels;
 
     // Per-sample location list as it is on the wire: one packed field (a view
     // into m_data) or, for unpacked/split fields, the ids re-encoded as

@@ -27,4 +27,12 @@ namespace spanfire {
 // Returns nullptr on error (details in ctx.error()).
 std::shared_ptr<Profile> importPprof(ImportContext &ctx, std::string_view data);
 
+class GzipStream;
+// The same, for a profile that `gz` is still inflating: samples are decoded
+// on this thread right behind the inflater on its own (a .pb.gz then loads
+// in about the time it takes to inflate). Returns nullptr with ctx.failed()
+// on an error; nullptr with !ctx.failed() when the gzip stream was not one
+// clean member, and the caller must decompress and decode the ordinary way.
+std::shared_ptr<Profile> importPprofFollowing(ImportContext &ctx, GzipStream &gz);
+
 } // namespace spanfire

@@ -45,87 +45,129 @@ void PprofDecoder::PendingError::set(uint64_t offset, std::string message, int64
     mismatchValues = values;
 }
 
-NodeId PprofDecoder::pathFor(const std::vector<uint32_t> &locs) {
+void PprofDecoder::appendFrames(const std::vector<uint32_t> &locs, std::vector<uint32_t> &out) const {
     bool foundUser = false;
     // pprof Prune(): scan root to leaf; frames before the first "user"
-    // location are never pruned. Frames are gathered first so the trie can
-    // walk them in one batch (StackTrie::path prefetches its index slots).
-    m_scratchFrames.clear();
+    // location are never pruned.
     for (size_t i = locs.size(); i-- > 0;) {
         const uint32_t li = locs[i];
         const uint8_t prune = m_locPrune[li];
         if (prune == 1 && foundUser)
             break;
         foundUser |= prune == 0;
-        m_scratchFrames.insert(m_scratchFrames.end(), m_locFrames.begin() + m_locBegin[li],
-                               m_locFrames.begin() + m_locBegin[li + 1]);
+        out.insert(out.end(), m_locFrames.begin() + m_locBegin[li], m_locFrames.begin() + m_locBegin[li + 1]);
         if (prune == 2 && foundUser)
             break;
     }
-    return m_profile->trie.path(StackTrie::root(), m_scratchFrames.data(), m_scratchFrames.size());
 }
 
 // ---- scan -------------------------------------------------------------------
 
-bool PprofDecoder::scanSample(uint64_t offset) {
-    Profile &p = *m_profile;
-    const size_t nValues = m_scratchValues.size();
-    if (m_valueCount == kUnknownCount) {
-        m_valueCount = nValues;
-        m_scanFirstOffset = offset;
-        p.values.assign(nValues, {});
-        for (auto &col : p.values)
-            col.reserve(size_t(m_sampleCountHint));
-    } else if (nValues != m_valueCount) {
-        m_scanError.set(offset, std::string(), int64_t(nValues));
-        return false;
+// Samples are scanned in small batches: prepareSample() digests a sample's
+// stack and labels and prefetches their index slots, commitBatch() probes
+// them in order. The probes are cache misses (the indexes hold hundreds of
+// thousands of keys); a batch lets them overlap instead of queueing.
+void PprofDecoder::prepareSample(uint64_t offset) {
+    Pending &pd = m_batch[m_batchSize++];
+    pd.offset = offset;
+    pd.valueBegin = uint32_t(m_batchValues.size());
+    m_batchValues.insert(m_batchValues.end(), m_scratchValues.begin(), m_scratchValues.end());
+    pd.valueEnd = uint32_t(m_batchValues.size());
+    if (m_locSplit) {
+        pd.keyBegin = uint32_t(m_batchKeyBytes.size());
+        m_batchKeyBytes.append(m_keyScratch);
+        pd.key = nullptr;
+        pd.keySize = m_keyScratch.size();
+        pd.stack = digestBytes(m_keyScratch.data(), m_keyScratch.size());
+    } else {
+        pd.key = m_locBytes;
+        pd.keySize = m_locSize;
+        pd.stack = digestBytes(m_locBytes, m_locSize);
     }
-
-    // Stack key: the location list's bytes as on the wire.
-    const char *key = m_locSplit ? m_keyScratch.data() : m_locBytes;
-    const size_t size = m_locSplit ? m_keyScratch.size() : m_locSize;
-    const Digest digest = digestBytes(key, size);
-    uint32_t stackKey = m_stackIndex.find(digest);
-    if (stackKey == DigestMap::kMissing) {
-        stackKey = uint32_t(m_stackKeys.size());
-        const auto begin = m_keyArena.size();
-        m_keyArena.insert(m_keyArena.end(), key, key + size);
-        m_stackKeys.push_back({begin, m_keyArena.size(), offset});
-        m_stackIndex.insert(digest, stackKey);
-    }
-
-    // Label key (0 = no labels): consecutive samples often share labels (one
-    // span, one thread), so compare with the previous list before hashing.
-    uint32_t labelKey = 0;
+    m_stackIndex.prefetch(pd.stack);
+    pd.labelBegin = uint32_t(m_batchLabels.size());
+    pd.sameLabels = false;
     if (!m_scratchLabels.empty()) {
-        if (m_scratchLabels == m_prevLabels) {
-            labelKey = m_prevLabelKey;
+        m_batchLabels.insert(m_batchLabels.end(), m_scratchLabels.begin(), m_scratchLabels.end());
+        // Consecutive samples often share labels (one span, one thread).
+        const bool same = m_scratchLabels == m_lastPreparedLabels;
+        if (same) {
+            pd.sameLabels = true;
         } else {
-            const Digest ld = digestBytes(m_scratchLabels.data(), m_scratchLabels.size() * sizeof(RawLabel));
-            labelKey = m_labelIndex.find(ld);
-            if (labelKey == DigestMap::kMissing) {
-                labelKey = uint32_t(m_labelKeys.size());
-                const auto begin = m_labelArena.size();
-                m_labelArena.insert(m_labelArena.end(), m_scratchLabels.begin(), m_scratchLabels.end());
-                m_labelKeys.push_back({begin, m_labelArena.size(), offset});
-                m_labelIndex.insert(ld, labelKey);
-            }
-            m_prevLabels = m_scratchLabels;
-            m_prevLabelKey = labelKey;
+            pd.labels = digestBytes(m_scratchLabels.data(), m_scratchLabels.size() * sizeof(RawLabel));
+            m_labelIndex.prefetch(pd.labels);
+            m_lastPreparedLabels = m_scratchLabels;
         }
+    } else {
+        m_lastPreparedLabels.clear();
     }
+    pd.labelEnd = uint32_t(m_batchLabels.size());
+}
 
-    p.sampleNode.push_back(stackKey);
-    for (size_t k = 0; k < nValues; ++k)
-        p.values[k].push_back(m_scratchValues[k]);
-    if (labelKey != 0 && !m_hasLabels) {
-        m_hasLabels = true; // first labelled sample: backfill the column
-        p.sampleLabels.reserve(size_t(m_sampleCountHint));
-        p.sampleLabels.assign(p.sampleNode.size() - 1, 0);
+bool PprofDecoder::commitBatch() {
+    Profile &p = *m_profile;
+    bool ok = true;
+    for (size_t b = 0; b < m_batchSize && ok; ++b) {
+        const Pending &pd = m_batch[b];
+        const size_t nValues = pd.valueEnd - pd.valueBegin;
+        if (m_valueCount == kUnknownCount) {
+            m_valueCount = nValues;
+            m_scanFirstOffset = pd.offset;
+            p.values.assign(nValues, {});
+            for (auto &col : p.values)
+                col.reserve(size_t(m_sampleCountHint));
+        } else if (nValues != m_valueCount) {
+            m_scanError.set(pd.offset, std::string(), int64_t(nValues));
+            ok = false;
+            break;
+        }
+
+        // Stack key: the location list's bytes as on the wire.
+        uint32_t stackKey = m_stackIndex.find(pd.stack);
+        if (stackKey == DigestMap::kMissing) {
+            const char *key = pd.key ? pd.key : m_batchKeyBytes.data() + pd.keyBegin;
+            stackKey = uint32_t(m_stackKeys.size());
+            const auto begin = m_keyArena.size();
+            m_keyArena.insert(m_keyArena.end(), key, key + pd.keySize);
+            m_stackKeys.push_back({begin, m_keyArena.size(), pd.offset});
+            m_stackIndex.insert(pd.stack, stackKey);
+        }
+
+        // Label key (0 = no labels).
+        uint32_t labelKey = 0;
+        if (pd.labelEnd != pd.labelBegin) {
+            if (pd.sameLabels) {
+                labelKey = m_prevLabelKey;
+            } else {
+                labelKey = m_labelIndex.find(pd.labels);
+                if (labelKey == DigestMap::kMissing) {
+                    labelKey = uint32_t(m_labelKeys.size());
+                    const auto begin = m_labelArena.size();
+                    m_labelArena.insert(m_labelArena.end(), m_batchLabels.begin() + pd.labelBegin,
+                                        m_batchLabels.begin() + pd.labelEnd);
+                    m_labelKeys.push_back({begin, m_labelArena.size(), pd.offset});
+                    m_labelIndex.insert(pd.labels, labelKey);
+                }
+                m_prevLabelKey = labelKey;
+            }
+        }
+
+        p.sampleNode.push_back(stackKey);
+        for (size_t k = 0; k < nValues; ++k)
+            p.values[k].push_back(m_batchValues[pd.valueBegin + k]);
+        if (labelKey != 0 && !m_hasLabels) {
+            m_hasLabels = true; // first labelled sample: backfill the column
+            p.sampleLabels.reserve(size_t(std::max<uint64_t>(m_sampleCountHint, p.sampleNode.size())));
+            p.sampleLabels.assign(p.sampleNode.size() - 1, 0);
+        }
+        if (m_hasLabels)
+            p.sampleLabels.push_back(labelKey);
     }
-    if (m_hasLabels)
-        p.sampleLabels.push_back(labelKey);
-    return true;
+    m_batchSize = 0;
+    m_batchValues.clear();
+    m_batchLabels.clear();
+    m_batchKeyBytes.clear();
+    return ok;
 }
 
 bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
@@ -205,14 +247,17 @@ bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
         }
     }
     r.adopt(s);
-    if (!r.ok())
+    if (!r.ok()) {
+        commitBatch(); // the samples before this one still count
         return false;
+    }
     if (m_locSplit) {
         m_keyScratch.clear();
         for (uint64_t id : m_scratchIds)
             appendVarint(m_keyScratch, id);
     }
-    return scanSample(offset);
+    prepareSample(offset);
+    return m_batchSize < kBatch || commitBatch();
 }
 
 void PprofDecoder::beginScan(uint64_t sampleCountHint) {
@@ -252,7 +297,9 @@ bool PprofDecoder::readSamples() {
             }
         }
     }
-    if (!r.ok())
+    if (r.ok())
+        commitBatch();
+    else
         m_scanError.set(r.errorOffset(),
                         std::string("malformed protobuf: ") + (r.error() ? r.error() : "decode error"));
     return resolveSamples();
@@ -261,8 +308,12 @@ bool PprofDecoder::readSamples() {
 // ---- resolve ----------------------------------------------------------------
 
 void PprofDecoder::resolveStacks(std::vector<uint32_t> &keyNode, PendingError &err) {
-    keyNode.assign(m_stackKeys.size(), 0);
-    // The trie will get at most one node per frame of every distinct stack.
+    // Every distinct stack's frame path (root first, drop_frames applied),
+    // then the trie built from all of them at once.
+    std::vector<uint32_t> frames;
+    std::vector<size_t> offsets{0};
+    frames.reserve(m_keyArena.size() + m_keyArena.size() / 4);
+    offsets.reserve(m_stackKeys.size() + 1);
     for (size_t k = 0; k < m_stackKeys.size(); ++k) {
         const StackKey &sk = m_stackKeys[k];
         m_scratchIds.clear();
@@ -270,8 +321,7 @@ void PprofDecoder::resolveStacks(std::vector<uint32_t> &keyNode, PendingError &e
         while (in.ok() && !in.atEnd())
             m_scratchIds.push_back(in.varint());
         if (!in.ok()) {
-            // Only a packed field's bytes can be malformed; the offset of the
-            // bad byte is inside this sample's location list.
+            // Only a packed field's bytes can be malformed: report the sample.
             err.set(sk.offset, std::string("malformed protobuf: ") + in.error());
             return;
         }
@@ -284,10 +334,13 @@ void PprofDecoder::resolveStacks(std::vector<uint32_t> &keyNode, PendingError &e
             }
             m_scratchLocs.push_back(li);
         }
-        keyNode[k] = pathFor(m_scratchLocs).v;
-        if ((k & 1023) == 0 && m_ctx.cancelled())
+        appendFrames(m_scratchLocs, frames);
+        offsets.push_back(frames.size());
+        if ((k & 4095) == 0 && m_ctx.cancelled())
             return;
     }
+    std::vector<char>().swap(m_keyArena);
+    m_profile->trie.insertPaths(frames.data(), offsets.data(), m_stackKeys.size(), keyNode);
 }
 
 void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &err) {
@@ -383,6 +436,159 @@ bool PprofDecoder::resolveSamples() {
     if (!anyLabels)
         std::vector<uint32_t>().swap(p.sampleLabels); // only labels pprof drops: no label column
     return true;
+}
+
+} // namespace spanfire
+
+namespace spanfire {
+
+namespace {
+// Reads a varint from [p, end): its length in bytes, 0 when more bytes are
+// needed, SIZE_MAX when it is malformed (more than 10 bytes).
+size_t peekVarint(const char *p, const char *end, uint64_t &v) {
+    v = 0;
+    for (size_t i = 0; i < 10; ++i) {
+        if (p + i >= end)
+            return 0;
+        const auto b = uint8_t(p[i]);
+        v |= uint64_t(b & 0x7F) << (7 * i);
+        if (b < 0x80)
+            return i + 1;
+    }
+    return SIZE_MAX;
+}
+} // namespace
+
+size_t PprofDecoder::scanReady(size_t cursor, size_t ready, uint64_t &done) {
+    const char *base = m_data.data();
+    const char *end = base + ready;
+    while (m_scanning && cursor < ready) {
+        const char *p = base + cursor;
+        uint64_t key = 0, len = 0;
+        const size_t n = peekVarint(p, end, key);
+        if (n == 0)
+            break;
+        size_t fieldLen = 0;
+        const auto wt = uint32_t(key & 7);
+        if (n == SIZE_MAX || key >> 3 == 0) {
+            m_scanning = false; // malformed: readTables() reports it
+            break;
+        }
+        if (wt == 0) {
+            const size_t m = peekVarint(p + n, end, len);
+            if (m == 0)
+                break;
+            fieldLen = m == SIZE_MAX ? SIZE_MAX : n + m;
+        } else if (wt == 1 || wt == 5) {
+            fieldLen = n + (wt == 1 ? 8 : 4);
+        } else if (wt == 2) {
+            const size_t m = peekVarint(p + n, end, len);
+            if (m == 0)
+                break;
+            fieldLen = m == SIZE_MAX || len > m_data.size() ? SIZE_MAX : n + m + size_t(len);
+        } else {
+            fieldLen = SIZE_MAX; // groups and bad wire types: readTables() decides
+        }
+        if (fieldLen == SIZE_MAX || cursor + fieldLen > m_data.size()) {
+            m_scanning = false;
+            break;
+        }
+        if (cursor + fieldLen > ready)
+            break; // the rest of this field is not inflated yet
+        if (key >> 3 != 2) {
+            m_runOpen = m_runBegin == kNoRun; // a table field ends the first run of samples
+        } else if (wt == 2) {
+            WireReader r(base, p, p + fieldLen);
+            uint32_t f;
+            WireType t;
+            r.next(f, t);
+            if (!scanSampleRecord(r, cursor)) {
+                m_runOpen = false;
+                if (!r.ok())
+                    m_scanError.set(r.errorOffset(),
+                                    std::string("malformed protobuf: ") + (r.error() ? r.error() : "decode error"));
+                m_scanning = false;
+                break;
+            }
+            if (m_runOpen) {
+                if (m_runBegin == kNoRun)
+                    m_runBegin = cursor;
+                m_runEnd = cursor + fieldLen;
+                ++m_runCount;
+            }
+            if (++done == 65536) {
+                // Size the columns from the bytes per sample seen so far.
+                const uint64_t estimate = uint64_t(double(m_data.size()) / double(cursor + fieldLen) * 65536 * 1.05);
+                m_sampleCountHint = std::max<uint64_t>(estimate, done);
+                Profile &pr = *m_profile;
+                pr.sampleNode.reserve(size_t(m_sampleCountHint));
+                for (auto &col : pr.values)
+                    col.reserve(size_t(m_sampleCountHint));
+                if (m_hasLabels)
+                    pr.sampleLabels.reserve(size_t(m_sampleCountHint));
+            }
+        }
+        cursor += fieldLen;
+    }
+    if (m_scanning && !commitBatch())
+        m_scanning = false;
+    return cursor;
+}
+
+std::shared_ptr<Profile> PprofDecoder::runFollowing(GzipStream &gz) {
+    const size_t total = m_data.size();
+    m_ctx.beginStage("decompressing gzip and reading pprof samples", 0, 800);
+    beginScan(0);
+    m_scanning = true;
+    size_t cursor = 0, ready = 0;
+    uint64_t done = 0, released = 0;
+    m_runOpen = true;
+    for (;;) {
+        const bool finished = gz.workerFinished();
+        ready = gz.waitFor(std::min(total, ready + (1u << 20)));
+        cursor = scanReady(cursor, ready, done);
+        // The first run of samples is never read again (readTables() jumps
+        // over it): give its pages back behind the scan.
+        if (m_runBegin != kNoRun && m_runEnd - std::max<uint64_t>(released, m_runBegin) >= (32u << 20)) {
+            released = std::max<uint64_t>(released, m_runBegin);
+            releasePages(m_data.data() + released, m_data.data() + m_runEnd);
+            released = m_runEnd;
+        }
+        if (m_ctx.cancelled()) {
+            gz.stop();
+            gz.join();
+            m_ctx.failCancelled();
+            return nullptr;
+        }
+        m_ctx.progress(ready, total);
+        if (finished || ready >= total)
+            break;
+    }
+    gz.join();
+    if (!gz.succeeded())
+        return nullptr; // not one clean gzip member: the caller decodes it the ordinary way
+    if (m_scanning && cursor < total)
+        cursor = scanReady(cursor, total, done);
+
+    m_ctx.beginStage("reading pprof tables", 800, 40);
+    if (!readTables() || !buildTables())
+        return nullptr;
+    // Everything still needed is copied out (strings, key arenas): the
+    // decompressed bytes can go before the trie is built.
+    releasePages(m_data.data(), m_data.data() + m_data.size());
+    m_ctx.beginStage("building the call tree", 840, 160);
+    if (!resolveSamples())
+        return nullptr;
+    m_profile->format = m_ctx.formatLabel("pprof");
+    m_profile->sourceName = m_ctx.name();
+    m_profile->finish();
+    m_ctx.endStage();
+    return std::move(m_profile);
+}
+
+std::shared_ptr<Profile> importPprofFollowing(ImportContext &ctx, GzipStream &gz) {
+    PprofDecoder decoder(ctx, std::string_view(gz.data(), gz.expectedSize()));
+    return decoder.runFollowing(gz);
 }
 
 } // namespace spanfire
