@@ -201,6 +201,13 @@ void TraceSetBuilder::addAttribute(const Attribute &a) {
     m_attrEnd.back() = uint32_t(m_spanAttrs.size());
 }
 
+void TraceSetBuilder::addAttributes(const Attribute *a, size_t count) {
+    if (m_attrEnd.empty() || count == 0)
+        return;
+    m_spanAttrs.insert(m_spanAttrs.end(), a, a + count);
+    m_attrEnd.back() = uint32_t(m_spanAttrs.size());
+}
+
 void TraceSetBuilder::addEvent(int64_t timeNs, StringId name) {
     if (m_eventEnd.empty())
         return;

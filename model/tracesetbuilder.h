@@ -66,6 +66,7 @@ public:
 
     void beginSpan(const SpanData &span);
     void addAttribute(const Attribute &a);
+    void addAttributes(const Attribute *a, size_t count); // same as addAttribute() for each
     void addEvent(int64_t timeNs, StringId name);
     void addEventAttribute(const Attribute &a);
     void addLink(const TraceId &traceId, uint64_t spanId, StringId traceState);

@@ -272,12 +272,35 @@ public:
         SpanData d;
         d.resource = res;
         d.scope = scp;
-        bool traceOk = false, spanOk = false;
+        bool traceOk = false, spanOk = false, eventsOrLinks = false;
         WireReader second = r;
         uint32_t f;
         WireType t;
+        // One pass decodes the fixed fields and the attributes (into a
+        // scratch list: the span is begun once its ids are known); a second
+        // pass, only when there are any, adds events and links. Errors inside
+        // the attributes are held back so that the first error reported stays
+        // the one a field-order two-pass reader finds: none when the span's
+        // own fields are malformed or the span is dropped; otherwise the
+        // second pass decodes the attributes again, in wire order with the
+        // events and links (malformed input only).
+        WireReader *outer = m_outer;
+        WireReader attrError(m_base, m_base, m_base);
+        m_outer = &attrError;
+        m_spanScratch.clear();
         while (r.next(f, t)) {
             switch (f) {
+            case 9:
+                if (t == WireType::Len)
+                    m_spanScratch.push_back(keyValue(r.sub()));
+                else
+                    r.skip(t);
+                break;
+            case 11:
+            case 13:
+                eventsOrLinks = eventsOrLinks || t == WireType::Len;
+                r.skip(t);
+                break;
             case 1:
                 traceOk = traceIdFromBytes(str(r, t), &d.traceId);
                 break;
@@ -333,6 +356,7 @@ public:
                 r.skip(t);
             }
         }
+        m_outer = outer;
         m_outer->adopt(r);
         if (!r.ok())
             return;
@@ -342,9 +366,16 @@ public:
             return;
         }
         m_b.beginSpan(d);
+        m_b.addAttributes(m_spanScratch.data(), m_spanScratch.size());
+        const bool attrsOk = attrError.ok();
+        if (!eventsOrLinks && attrsOk)
+            return;
         while (second.next(f, t)) {
             if (f == 9 && t == WireType::Len) {
-                m_b.addAttribute(keyValue(second.sub()));
+                if (attrsOk)
+                    second.skip(t);
+                else
+                    keyValue(second.sub()); // for its error, in wire order
             } else if (f == 11 && t == WireType::Len) {
                 WireReader ev = second.sub();
                 WireReader evAttrs = ev;
@@ -482,6 +513,7 @@ private:
     const char *m_base;
     WireReader *m_outer = nullptr; // collects the first error of any sub-reader
     std::vector<Attribute> m_attrs;
+    std::vector<Attribute> m_spanScratch; // a span's attributes, decoded before the span is begun
     std::string m_text;
     static constexpr int kMaxNesting = 128;
     int m_depth = 0;
