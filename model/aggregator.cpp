@@ -10,8 +10,7 @@ namespace {
 constexpr uint32_t kCancelCheckEvery = 1u << 16;
 }
 
-Aggregator::Aggregator(std::shared_ptr<const Profile> profile) : m_profile(std::move(profile)) {
-    const Profile &p = *m_profile;
+std::vector<uint32_t> frameNameRanks(const Profile &p) {
     const size_t nf = p.frames.size();
     std::vector<uint32_t> order(nf);
     std::iota(order.begin(), order.end(), 0u);
@@ -20,9 +19,15 @@ Aggregator::Aggregator(std::shared_ptr<const Profile> profile) : m_profile(std::
         const auto nb = p.strings.view(p.frames.at(FrameId(b)).name);
         return na != nb ? na < nb : a < b;
     });
-    m_frameRank.assign(nf, 0);
+    std::vector<uint32_t> rank(nf, 0);
     for (uint32_t i = 0; i < nf; ++i)
-        m_frameRank[order[i]] = i;
+        rank[order[i]] = i;
+    return rank;
+}
+
+Aggregator::Aggregator(std::shared_ptr<const Profile> profile) : m_profile(std::move(profile)) {
+    const Profile &p = *m_profile;
+    m_frameRank = frameNameRanks(p);
     m_self.assign(p.trie.size(), 0);
     m_mark.assign(p.trie.size(), 0);
     m_local.assign(p.trie.size(), 0);
@@ -126,6 +131,14 @@ FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::
                 m_touched.push_back(n);
     }
     const size_t m = m_touched.size();
+    if (m == p.trie.size() && complete) {
+        // Every node: the trie's own arrays are the input, no local copies.
+        FlameTree t = finishTree(parents, p.trie.frames(), m_self, m_frameRank);
+        std::fill(m_self.begin(), m_self.end(), 0);
+        std::fill(m_mark.begin(), m_mark.end(), 0);
+        t.sampleCount = count;
+        return t;
+    }
     std::vector<uint32_t> parent(m), frame(m);
     std::vector<int64_t> self(m);
     for (size_t k = 0; k < m; ++k) {
@@ -142,7 +155,7 @@ FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::
         empty.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
         return empty;
     }
-    FlameTree t = finishTree(parent, frame, std::move(self), m_frameRank);
+    FlameTree t = finishTree(parent, frame, self, m_frameRank);
     t.sampleCount = count;
     return t;
 }
@@ -219,19 +232,77 @@ FlameTree Aggregator::buildTransformed(const SampleSelection &sel, int col, cons
         empty.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
         return empty;
     }
-    FlameTree t = finishTree(parent, frame, std::move(self), m_frameRank);
+    FlameTree t = finishTree(parent, frame, self, m_frameRank);
     t.sampleCount = tr.focusFunction.valid() ? kept : count;
     return t;
 }
 
-FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint32_t> &frame, std::vector<int64_t> self,
-                     const std::vector<uint32_t> &frameRank) {
+namespace {
+
+// The one-pass layout of finishTree() for input already in pre-order with
+// children sorted by rank. Returns false (t unspecified) when it is not.
+bool layoutInOrder(const std::vector<uint32_t> &parent, const std::vector<uint32_t> &frame,
+                   const std::vector<int64_t> &self, const std::vector<uint32_t> &frameRank, FlameTree &t) {
+    const size_t n = parent.size();
+    auto rank = [&](uint32_t node) { return frame[node] < frameRank.size() ? frameRank[frame[node]] : frame[node]; };
+    t.nodes.resize(n);
+    t.nodes[0] = FlameNode{FrameId(), FrameId::kNone, 0, 0, self[0], self[0], 0};
+    // Open path from the root; lastRank[d]: rank of the last child seen
+    // under path[d] (children must come in strictly increasing rank).
+    std::vector<uint32_t> path{0};
+    std::vector<int64_t> lastRank{-1};
+    for (size_t i = 1; i < n; ++i) {
+        const uint32_t p = parent[i];
+        if (p >= i)
+            return false;
+        while (!path.empty() && path.back() != p) {
+            t.nodes[path.back()].end = uint32_t(i);
+            path.pop_back();
+            lastRank.pop_back();
+        }
+        if (path.empty())
+            return false;
+        const auto r = int64_t(rank(uint32_t(i)));
+        if (r <= lastRank.back())
+            return false;
+        lastRank.back() = r;
+        const uint32_t depth = uint32_t(path.size());
+        t.nodes[i] = FlameNode{FrameId(frame[i]), p, depth, 0, self[i], self[i], 0};
+        t.maxDepth = std::max(t.maxDepth, depth);
+        path.push_back(uint32_t(i));
+        lastRank.push_back(-1);
+    }
+    for (uint32_t v : path)
+        t.nodes[v].end = uint32_t(n);
+    // Totals bottom-up, then starts top-down: a child starts where its
+    // parent's earlier children end. In pre-order a node's next sibling
+    // starts right after its subtree, so `end` links the siblings.
+    for (size_t i = n; i-- > 1;)
+        t.nodes[t.nodes[i].parent].total += t.nodes[i].total;
+    for (size_t i = 0; i < n; ++i) {
+        FlameNode &node = t.nodes[i];
+        int64_t cursor = node.start;
+        for (uint32_t c = uint32_t(i) + 1; c < node.end; c = t.nodes[c].end) {
+            t.nodes[c].start = cursor;
+            cursor += t.nodes[c].total;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint32_t> &frame,
+                     const std::vector<int64_t> &self, const std::vector<uint32_t> &frameRank) {
     const size_t n = parent.size();
     FlameTree t;
     if (n == 0) {
         t.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
         return t;
     }
+    if (layoutInOrder(parent, frame, self, frameRank, t))
+        return t;
+    t = FlameTree();
     std::vector<int64_t> total(self);
     for (size_t i = n; i-- > 1;)
         total[parent[i]] += total[i];

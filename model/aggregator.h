@@ -87,7 +87,15 @@ private:
 
 // Builds a FlameTree (pre-order, sorted children) from a tree given as parent
 // links where parent[i] < i, per-node frame and self weights. Node 0 is the root.
-FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint32_t> &frame, std::vector<int64_t> self,
-                     const std::vector<uint32_t> &frameRank);
+// When the input already is in that order (a trie built by
+// StackTrie::insertPaths() with frameNameRanks(), and any parent-closed
+// subset of it in id order) the nodes are written in one pass with no
+// scratch arrays; otherwise children are gathered and sorted first.
+FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint32_t> &frame,
+                     const std::vector<int64_t> &self, const std::vector<uint32_t> &frameRank);
+
+// The order of children in a flame graph: frames by function name (then id).
+// rank[frame] for every frame of the profile.
+std::vector<uint32_t> frameNameRanks(const Profile &profile);
 
 } // namespace spanfire

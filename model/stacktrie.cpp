@@ -96,7 +96,8 @@ NodeId StackTrie::path(NodeId parent, const uint32_t *frames, size_t n) {
     return node;
 }
 
-void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_t n, std::vector<uint32_t> &leaves) {
+void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_t n,
+                            const std::vector<uint32_t> &frameRank, std::vector<uint32_t> &leaves) {
     leaves.assign(n, root().v);
     if (m_parent.size() != 1) {
         for (size_t k = 0; k < n; ++k)
@@ -106,9 +107,11 @@ void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_
     std::vector<uint32_t> order(n);
     for (size_t k = 0; k < n; ++k)
         order[k] = uint32_t(k);
-    std::sort(order.begin(), order.end(), [frames, offsets](uint32_t a, uint32_t b) {
+    auto rank = [&frameRank](uint32_t f) { return f < frameRank.size() ? frameRank[f] : f; };
+    std::sort(order.begin(), order.end(), [frames, offsets, &rank](uint32_t a, uint32_t b) {
         return std::lexicographical_compare(frames + offsets[a], frames + offsets[a + 1], frames + offsets[b],
-                                            frames + offsets[b + 1]);
+                                            frames + offsets[b + 1],
+                                            [&rank](uint32_t x, uint32_t y) { return rank(x) < rank(y); });
     });
     // Walk the sorted paths keeping the previous one's node chain: a path
     // shares the nodes of its longest common prefix with the previous path

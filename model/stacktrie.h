@@ -27,9 +27,12 @@ public:
     // frames[offsets[k]..offsets[k+1]); leaves[k] receives its last node (the
     // root for an empty path). Into a trie that holds only the root, the paths
     // are sorted and laid out by shared prefix with no child index at all,
-    // and node ids come out in pre-order (children by frame id); otherwise
-    // this is path() per path.
-    void insertPaths(const uint32_t *frames, const size_t *offsets, size_t n, std::vector<uint32_t> &leaves);
+    // and node ids come out in pre-order, children ordered by frameRank[frame]
+    // (distinct per frame; e.g. frameNameRanks(), the flame graph's order, so
+    // that finishTree() can lay the trie out as it is). Otherwise this is
+    // path() per path.
+    void insertPaths(const uint32_t *frames, const size_t *offsets, size_t n, const std::vector<uint32_t> &frameRank,
+                     std::vector<uint32_t> &leaves);
 
     NodeId parent(NodeId n) const { return NodeId(m_parent[n.v]); }
     FrameId frame(NodeId n) const { return FrameId(m_frame[n.v]); }

@@ -24,15 +24,18 @@ GzipStream::~GzipStream() {
 
 bool GzipStream::start(std::string_view in, uint64_t limit, bool releaseInput) {
     // One member: magic, deflate, and an ISIZE that deflate could produce
-    // from this input (deflate cannot expand more than ~1032:1) and that
-    // cannot have wrapped past 4 GiB.
-    if (in.size() < 18 || in.size() >= (400u << 20) || uint8_t(in[0]) != 0x1f || uint8_t(in[1]) != 0x8b ||
-        uint8_t(in[2]) != 8)
+    // from this input (deflate cannot expand more than ~1032:1). ISIZE is the
+    // size modulo 4 GiB: from a big input, where it may have wrapped, it is
+    // only taken when it is not smaller than the input (a wrapped size that
+    // still passes is found out when the output outgrows it: no success,
+    // the ordinary gunzip takes over).
+    if (in.size() < 18 || uint8_t(in[0]) != 0x1f || uint8_t(in[1]) != 0x8b || uint8_t(in[2]) != 8)
         return false;
     uint32_t isize = 0;
     std::memcpy(&isize, in.data() + in.size() - 4, 4);
     const bool plausible = uint64_t(isize) + 64 + in.size() / 512 >= in.size() &&
-                           uint64_t(isize) <= uint64_t(in.size()) * 1032 && isize <= limit && isize > 0;
+                           uint64_t(isize) <= uint64_t(in.size()) * 1032 && isize <= limit && isize > 0 &&
+                           (in.size() < (400u << 20) || uint64_t(isize) >= in.size());
     if (!plausible || !m_out.reserve(isize))
         return false;
     m_expected = isize;
@@ -44,20 +47,30 @@ void GzipStream::run(std::string_view in, bool releaseInput) {
     auto st = std::make_unique<inflate_state>();
     isal_inflate_init(st.get());
     st->crc_flag = ISAL_GZIP; // parse the header, check CRC32 and ISIZE
-    st->next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(in.data()));
-    st->avail_in = uint32_t(in.size());
+    // avail_in is 32-bit: feed the input in slices.
+    constexpr size_t kSlice = size_t(1) << 30;
+    size_t fed = 0;
+    auto feed = [&] {
+        const size_t n = std::min(kSlice, in.size() - fed);
+        st->next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(in.data() + fed));
+        st->avail_in = uint32_t(n);
+        fed += n;
+    };
+    feed();
     size_t produced = 0, released = 0;
     bool ok = false;
     for (;;) {
         if (m_stop.load(std::memory_order_relaxed))
             break;
+        if (st->avail_in == 0 && fed < in.size())
+            feed();
         const size_t room = std::min(kStep, m_expected - produced);
         const uint32_t inBefore = st->avail_in;
         st->next_out = reinterpret_cast<uint8_t *>(m_out.data() + produced);
         st->avail_out = uint32_t(room);
         const int rc = isal_inflate(st.get());
         produced += room - st->avail_out;
-        const size_t consumed = in.size() - st->avail_in;
+        const size_t consumed = fed - st->avail_in;
         m_consumed.store(consumed, std::memory_order_relaxed);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -72,10 +85,10 @@ void GzipStream::run(std::string_view in, bool releaseInput) {
             break; // corrupt data, bad checksum...: gunzip() will say what
         if (st->block_state == ISAL_BLOCK_FINISH) {
             // Exactly one member, nothing after it, and the announced size.
-            ok = st->avail_in == 0 && produced == m_expected;
+            ok = st->avail_in == 0 && fed == in.size() && produced == m_expected;
             break;
         }
-        if (st->avail_out == room && st->avail_in == inBefore)
+        if (st->avail_out == room && st->avail_in == inBefore && fed == in.size())
             break; // no progress: more output than announced, or the input ran out
     }
     {

@@ -178,6 +178,7 @@ private:
     std::vector<RawLabel> m_labelArena;
     std::vector<LabelKey> m_labelKeys; // [0] = no labels
     uint32_t m_prevLabelKey = 0;
+    std::vector<uint32_t> m_frameRank; // frameNameRanks() of the frames, for the trie's layout
     // the batch of prepared samples (see prepareSample())
     struct Pending {
         Digest stack, labels;

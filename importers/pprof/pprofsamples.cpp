@@ -19,6 +19,7 @@
 
 #include "importers/common/pages.h"
 #include "importers/pprof/pprofdecoder.h"
+#include "model/aggregator.h"
 
 #include <algorithm>
 #include <cstring>
@@ -340,7 +341,7 @@ void PprofDecoder::resolveStacks(std::vector<uint32_t> &keyNode, PendingError &e
             return;
     }
     std::vector<char>().swap(m_keyArena);
-    m_profile->trie.insertPaths(frames.data(), offsets.data(), m_stackKeys.size(), keyNode);
+    m_profile->trie.insertPaths(frames.data(), offsets.data(), m_stackKeys.size(), m_frameRank, keyNode);
 }
 
 void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &err) {
@@ -405,6 +406,9 @@ bool PprofDecoder::resolveSamples() {
     // trie never touches the string table or the label sets.
     std::vector<uint32_t> keyNode, keySet;
     PendingError stackErr, labelErr;
+    // The flame graph's child order, for the trie's layout; read from the
+    // string table before the label thread starts adding to it.
+    m_frameRank = frameNameRanks(p);
     const bool parallel = m_labelKeys.size() > 4096 && m_stackKeys.size() > 4096;
     std::thread labels;
     if (parallel)
