@@ -309,4 +309,10 @@ void readOtlpTracesJson(JsonTraceReader &r, element root) {
     }
 }
 
+void readOtlpResourceSpansJson(JsonTraceReader &r, element resourceSpans, int64_t index) {
+    JsonTraceReader::Scope s(r, "resourceSpans");
+    JsonTraceReader::Scope s2(r, "", index);
+    readResourceSpans(r, resourceSpans);
+}
+
 } // namespace spanfire

@@ -13,5 +13,9 @@ namespace spanfire {
 // True when `root` is an object with a resourceSpans (or resource_spans) key.
 bool isOtlpTracesJson(simdjson::dom::element root);
 void readOtlpTracesJson(JsonTraceReader &r, simdjson::dom::element root);
+// One element of a document's resourceSpans list (index `index`), read as
+// readOtlpTracesJson() reads it (same JSON paths in errors): for callers that
+// parse the elements of a large document one at a time.
+void readOtlpResourceSpansJson(JsonTraceReader &r, simdjson::dom::element resourceSpans, int64_t index);
 
 } // namespace spanfire

@@ -75,6 +75,46 @@ bool isFramed(std::string_view b) {
     return off == b.size() && records > 0;
 }
 
+// Single JSON documents from this size on are read element by element when
+// they are plain OTLP (see otlpElements()).
+constexpr size_t kSplitDocumentBytes = size_t(16) << 20;
+
+// When `padded` holds exactly one object whose only key is OTLP's
+// resourceSpans (any spelling NormKey accepts) with an array of objects,
+// collects the raw text of each array element (inside `padded`) and returns
+// true. Anything else - syntax errors included - returns false with nothing
+// read, and the caller parses the whole document as usual (which reports
+// errors exactly). A DOM of a whole document of several hundred MB costs
+// more in fresh memory than its parse; the elements through one reused
+// parser stay in the caches.
+bool otlpElements(const simdjson::padded_string &padded, std::vector<std::string_view> *elements) {
+    namespace od = simdjson::ondemand;
+    od::parser parser;
+    od::document doc;
+    od::object root;
+    if (parser.iterate(padded).get(doc) || doc.get_object().get(root))
+        return false;
+    bool seen = false;
+    for (auto field : root) {
+        std::string_view key;
+        od::value value;
+        od::array list;
+        if (seen || field.unescaped_key().get(key) || !(NormKey(key) == "resourcespans") || field.value().get(value) ||
+            value.get_array().get(list))
+            return false;
+        seen = true;
+        for (auto item : list) {
+            od::object element;
+            std::string_view raw;
+            if (item.get_object().get(element) || element.raw_json().get(raw))
+                return false;
+            elements->push_back(raw);
+        }
+    }
+    const char *rest = nullptr;
+    return seen && doc.is_alive() && doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS; // no trailing text
+}
+
 class TraceImport {
 public:
     TraceImport(TraceSetBuilder &b, ImportContext &ctx) : m_b(b), m_ctx(ctx) {}
@@ -259,11 +299,42 @@ private:
             }
         }
         if (!lines) {
+            singleDocument = true;
+            std::vector<std::string_view> elements;
+            if (text.size() >= kSplitDocumentBytes && otlpElements(padded, &elements)) {
+                // Each element on its own through the reused DOM parser.
+                ++docs;
+                const uint64_t total = elements.size();
+                for (size_t i = 0; i < elements.size(); ++i) {
+                    simdjson::dom::element rs;
+                    if (const auto e = parser.parse(elements[i].data(), elements[i].size(), false).get(rs)) {
+                        // Not expected once the On-Demand pass accepted the
+                        // structure; report it as the whole-document parse would.
+                        simdjson::dom::element root;
+                        const auto whole = parser.parse(padded.data(), text.size(), false).get(root);
+                        return syntaxFail(0, text.size(), whole ? whole : e);
+                    }
+                    try {
+                        readOtlpResourceSpansJson(reader, rs, int64_t(i));
+                        reader.checkpoint(i + 1, total);
+                    } catch (const JsonSchemaError &ex) {
+                        return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, 0, base,
+                                        record, inner);
+                    } catch (const JsonCancelled &) {
+                        return m_ctx.failCancelled();
+                    }
+                }
+                noteFormat(labelOverride ? labelOverride : "OTLP/JSON");
+                if (m_ctx.cancelled())
+                    return m_ctx.failCancelled();
+                if (record < 0)
+                    m_ctx.progress(base, m_total);
+                return true;
+            }
             simdjson::dom::element root;
             const auto e = parser.parse(padded.data(), text.size(), false).get(root);
             if (e)
                 return syntaxFail(0, text.size(), e);
-            singleDocument = true;
             return process(root, 0);
         }
         for (size_t pos = nl + 1; pos < text.size();) {

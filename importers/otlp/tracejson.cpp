@@ -30,6 +30,14 @@ int64_t addNs(int64_t a, int64_t b) {
 using namespace simdjson;
 
 NormKey::NormKey(std::string_view key) {
+    if (key.size() <= sizeof m_buf) {
+        // Branch-free: every character is written, '_' is overwritten by the next.
+        for (char c : key) {
+            m_buf[m_len] = char(c + (unsigned(c - 'A') < 26u ? 'a' - 'A' : 0));
+            m_len += c != '_';
+        }
+        return;
+    }
     for (char c : key) {
         if (c == '_')
             continue;

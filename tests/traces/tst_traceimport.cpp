@@ -350,3 +350,109 @@ TEST(TraceImport, ProgressAndCancel) {
         EXPECT_EQ(c.error.file, rel);
     }
 }
+
+// Single OTLP/JSON documents of 16 MiB and more are read one resourceSpans
+// element at a time (traceimport.cpp, otlpElements()); smaller ones and JSON
+// lines as whole DOM documents. Both paths give the same model, the same
+// warnings and the same errors.
+namespace {
+std::string bigOtlpElement(size_t e, size_t spans) {
+    char ids[96];
+    std::string s = R"({"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"svc)" +
+                    std::to_string(e % 7) + R"("}}]},"scopeSpans":[{"scope":{"name":"lib","version":"1"},"spans":[)";
+    const std::string filler(300, 'x');
+    for (size_t k = 0; k < spans; ++k) {
+        const size_t trace = e / 3 + 1; // a trace spread over three elements
+        const size_t id = e * spans + k + 1;
+        // Parent: the previous span of the trace; every 97th points at a missing span.
+        const size_t parent = (e % 3 == 0 && k == 0) ? 0 : (id % 97 == 0 ? 0xdead0000 + id : id - 1);
+        std::snprintf(ids, sizeof ids, R"("traceId":"%032zx","spanId":"%016zx")", trace, id);
+        if (k)
+            s += ',';
+        s += '{';
+        s += ids;
+        if (parent) {
+            std::snprintf(ids, sizeof ids, R"(,"parentSpanId":"%016zx")", parent);
+            s += ids;
+        }
+        s += R"(,"name":"op)" + std::to_string(id % 11) + R"(","kind":)" + std::to_string(id % 6) +
+             R"(,"startTimeUnixNano":")" + std::to_string(1000000 + id) + R"(","endTimeUnixNano":)" +
+             std::to_string(2000000 + id) + R"(,"attributes":[{"key":"pad","value":{"stringValue":")" + filler +
+             R"("}},{"key":"n","value":{"intValue":")" + std::to_string(id) +
+             R"("}},{"key":"ok","value":{"boolValue":true}}],"status":{"code":)" + std::to_string(id % 3) + "}}";
+    }
+    return s + "]}]}";
+}
+} // namespace
+
+TEST(TraceImport, LargeSingleDocumentsLoadLikeJsonLines) {
+    const size_t elements = 1800, spans = 30;
+    std::string doc = R"({"resourceSpans":[)", lines;
+    std::vector<size_t> starts; // of each element in doc
+    for (size_t e = 0; e < elements; ++e) {
+        const std::string el = bigOtlpElement(e, spans);
+        doc += e ? "," : "";
+        starts.push_back(doc.size());
+        doc += el;
+        lines += R"({"resourceSpans":[)" + el + "]}\n";
+    }
+    // A duplicate of the first element's first span, at the end.
+    const std::string dup = bigOtlpElement(0, 1);
+    doc += "," + dup + "]}";
+    lines += R"({"resourceSpans":[)" + dup + "]}\n";
+    ASSERT_GT(doc.size(), size_t(16) << 20);
+
+    const ImportResult whole = importTraceBytes("big.json", doc);
+    const ImportResult perLine = importTraceBytes("big.jsonl", lines);
+    ASSERT_TRUE(whole.ok) << whole.error.toString();
+    ASSERT_TRUE(perLine.ok) << perLine.error.toString();
+    EXPECT_EQ(whole.format, "OTLP/JSON");
+    EXPECT_EQ(whole.traces->spanCount(), elements * spans);
+    EXPECT_EQ(whole.traces->traces.size(), elements / 3);
+    EXPECT_EQ(dumpSpans(*whole.traces), dumpSpans(*perLine.traces));
+    ASSERT_EQ(whole.warnings.size(), perLine.warnings.size());
+    for (size_t i = 0; i < whole.warnings.size(); ++i) {
+        EXPECT_EQ(whole.warnings[i].name, perLine.warnings[i].name);
+        EXPECT_EQ(whole.warnings[i].count, perLine.warnings[i].count);
+    }
+
+    // A wrong type deep inside: the error names the element's JSON path.
+    std::string badType = doc;
+    const size_t at = badType.find(R"("name":"op)", badType.size() / 2);
+    ASSERT_NE(at, std::string::npos);
+    badType.replace(at, 10, R"("name":7,"x":"op)");
+    const ImportResult r1 = importTraceBytes("badtype.json", badType);
+    ASSERT_FALSE(r1.ok);
+    EXPECT_EQ(r1.error.file, "badtype.json");
+    const size_t element = size_t(std::upper_bound(starts.begin(), starts.end(), at) - starts.begin()) - 1;
+    size_t span = 0;
+    for (size_t p = doc.find(R"({"traceId")", starts[element]); p < at; p = doc.find(R"({"traceId")", p + 1))
+        ++span;
+    const std::string path =
+        "resourceSpans[" + std::to_string(element) + "].scopeSpans[0].spans[" + std::to_string(span - 1) + "]";
+    EXPECT_NE(r1.error.message.find(path), std::string::npos) << r1.error.message << " / " << path;
+    EXPECT_NE(r1.error.message.find("]: expected a string"), std::string::npos) << r1.error.message;
+
+    // A syntax error inside a late element, and one between elements: the
+    // offset is the exact byte, as for a whole-document parse.
+    for (const size_t from : {doc.size() * 9 / 10, size_t(0)}) {
+        std::string bad = doc;
+        size_t pos;
+        if (from) {
+            pos = bad.find("true", from);
+            ASSERT_NE(pos, std::string::npos);
+            bad.replace(pos, 4, "tru ");
+            pos += 3;
+        } else {
+            pos = bad.find("]}]},{") + 4; // the comma between two elements
+            bad[pos] = ';';
+        }
+        const ImportResult r2 = importTraceBytes("syntax.json", bad);
+        ASSERT_FALSE(r2.ok);
+        EXPECT_EQ(r2.error.file, "syntax.json");
+        EXPECT_NE(r2.error.message.find("invalid JSON"), std::string::npos) << r2.error.message;
+        ASSERT_TRUE(r2.error.hasOffset);
+        EXPECT_LE(r2.error.offset, pos);
+        EXPECT_GE(r2.error.offset + 8, pos) << r2.error.message;
+    }
+}
