@@ -10,10 +10,14 @@
 // keep_frames are applied as pprof's RemoveUninteresting() does when
 // ImportOptions::applyDropFrames is set.
 //
-// Decoding is two passes over the same buffer: the first reads every table
-// (strings, functions, mappings, locations) and skips samples; the second
-// streams samples into the columns. So samples may precede the tables they
-// reference, and nothing per sample is copied or heap-allocated.
+// Decoding: one pass reads every table (strings, functions, mappings,
+// locations); one scan decodes every sample straight into the value columns
+// and reduces its stack and labels to dense keys (digest maps; no table
+// needed, so samples may precede the tables they reference, and for a .pb.gz
+// the scan runs while the file is still being inflated); then each distinct
+// stack becomes a trie node (the trie built from the sorted distinct paths,
+// in flame-graph order) and each distinct label list a label set, on two
+// threads. Nothing per sample is heap-allocated.
 //
 // Thread affinity: runs on the calling thread; the result is immutable.
 
