@@ -7,14 +7,24 @@ namespace spanfire {
 namespace {
 constexpr char kHex[] = "0123456789abcdef";
 
+// Hex digit value by byte, -1 for anything else.
+struct HexTable {
+    int8_t v[256];
+    constexpr HexTable() : v() {
+        for (int i = 0; i < 256; ++i)
+            v[i] = -1;
+        for (int i = 0; i < 10; ++i)
+            v['0' + i] = int8_t(i);
+        for (int i = 0; i < 6; ++i) {
+            v['a' + i] = int8_t(10 + i);
+            v['A' + i] = int8_t(10 + i);
+        }
+    }
+};
+constexpr HexTable kHexTable;
+
 int hexValue(char c) {
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
+    return kHexTable.v[uint8_t(c)];
 }
 
 // Parses up to maxDigits hex digits right-aligned into out[0..maxDigits/2).
@@ -25,13 +35,20 @@ bool parseHexRightAligned(std::string_view text, uint8_t *out, size_t outBytes) 
         return false;
     std::fill(out, out + outBytes, uint8_t(0));
     size_t pos = outBytes * 2 - text.size(); // nibble position of the first digit
-    for (char c : text) {
-        int v = hexValue(c);
+    size_t i = 0;
+    if (pos % 2 == 1) { // odd digit count: the first digit is a low nibble
+        const int v = hexValue(text[0]);
         if (v < 0)
             return false;
-        uint8_t &b = out[pos / 2];
-        b = uint8_t(pos % 2 == 0 ? (b | (v << 4)) : (b | v));
+        out[pos / 2] = uint8_t(v);
         ++pos;
+        i = 1;
+    }
+    for (; i < text.size(); i += 2, pos += 2) {
+        const int hi = hexValue(text[i]), lo = hexValue(text[i + 1]);
+        if ((hi | lo) < 0)
+            return false;
+        out[pos / 2] = uint8_t(hi << 4 | lo);
     }
     return true;
 }

@@ -469,11 +469,17 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             const uint64_t want = pid[i];
             if (!alive[i] || want == 0)
                 continue;
-            const uint32_t lo = i > kWindow ? i - kWindow : 0, hi = std::min(n, i + kWindow + 1);
+            // Nearest first, before and after (at most one alive span of
+            // the trace has the id, so the order does not change the result).
+            const uint32_t back = std::min(i, kWindow), ahead = std::min(n - 1 - i, kWindow);
             uint32_t p = kNone;
-            for (uint32_t j = lo; j < hi; ++j) {
-                if (sid[j] == want && j != i && alive[j] && tid[j] == tid[i]) {
-                    p = j;
+            for (uint32_t d = 1; d <= std::max(back, ahead); ++d) {
+                if (d <= back && sid[i - d] == want && alive[i - d] && tid[i - d] == tid[i]) {
+                    p = i - d;
+                    break;
+                }
+                if (d <= ahead && sid[i + d] == want && alive[i + d] && tid[i + d] == tid[i]) {
+                    p = i + d;
                     break;
                 }
             }
