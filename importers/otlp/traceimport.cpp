@@ -250,7 +250,23 @@ private:
             text.remove_prefix(3);
             base += 3;
         }
-        const simdjson::padded_string padded(text);
+        // simdjson reads up to SIMDJSON_PADDING bytes past what it parses. A
+        // line with that much text after it is parsed in place; the last
+        // lines go through a small padded copy, and a single document
+        // through a padded copy of the whole text.
+        simdjson::padded_string padded, tail;
+        auto readable = [&](size_t pos, size_t len) -> const char * {
+            if (padded.size() == text.size() && padded.data())
+                return padded.data() + pos;
+            if (pos + len + simdjson::SIMDJSON_PADDING <= text.size())
+                return text.data() + pos;
+            tail = simdjson::padded_string(text.data() + pos, len);
+            return tail.data();
+        };
+        auto padWhole = [&]() {
+            if (padded.size() != text.size() || !padded.data())
+                padded = simdjson::padded_string(text);
+        };
         simdjson::dom::parser parser;
         JsonTraceReader reader(m_b);
         size_t docs = 0;
@@ -287,12 +303,12 @@ private:
         };
         // JSON lines (as the Collector and SDK exporters write) when the first
         // line is a complete document and more text follows; otherwise one
-        // document. The padded copy keeps every slice safely readable.
+        // document.
         const size_t nl = text.find('\n');
         bool lines = false;
         if (nl != std::string_view::npos && !skipBomAndSpace(text.substr(nl + 1)).empty()) {
             simdjson::dom::element root;
-            if (!parser.parse(padded.data(), nl, false).get(root)) {
+            if (!parser.parse(readable(0, nl), nl, false).get(root)) {
                 lines = true;
                 if (!process(root, 0))
                     return false;
@@ -300,6 +316,7 @@ private:
         }
         if (!lines) {
             singleDocument = true;
+            padWhole();
             std::vector<std::string_view> elements;
             if (text.size() >= kSplitDocumentBytes && otlpElements(padded, &elements)) {
                 // Each element on its own through the reused DOM parser.
@@ -343,7 +360,7 @@ private:
                 end = text.size();
             if (!skipBomAndSpace(text.substr(pos, end - pos)).empty()) {
                 simdjson::dom::element root;
-                const auto e = parser.parse(padded.data() + pos, end - pos, false).get(root);
+                const auto e = parser.parse(readable(pos, end - pos), end - pos, false).get(root);
                 if (e)
                     return syntaxFail(pos, end - pos, e);
                 if (!process(root, pos))
