@@ -9,6 +9,7 @@
 
 #include <elfutils/libdwfl.h>
 #include <google/protobuf/stubs/common.h>
+#include <isa-l.h>
 #include <simdjson.h>
 #include <zstd.h>
 
@@ -28,6 +29,8 @@ QList<QPair<QString, QString>> AboutDialog::libraryVersions() {
         {QStringLiteral("protobuf"),
          QString::fromStdString(google::protobuf::internal::VersionString(GOOGLE_PROTOBUF_VERSION))},
         {QStringLiteral("zstd"), QString::fromLatin1(ZSTD_versionString())},
+        {QStringLiteral("ISA-L (gzip)"),
+         QStringLiteral("%1.%2.%3").arg(ISAL_MAJOR_VERSION).arg(ISAL_MINOR_VERSION).arg(ISAL_PATCH_VERSION)},
         {QStringLiteral("libdw (elfutils)"), QString::fromLatin1(dw ? dw : "?")},
         {QStringLiteral("simdjson"), QStringLiteral("%1.%2.%3")
                                          .arg(int(simdjson::SIMDJSON_VERSION_MAJOR))

@@ -229,7 +229,7 @@ private slots:
 
     void aboutDialogAndIcon() {
         const auto versions = spanfire::app::AboutDialog::libraryVersions();
-        QCOMPARE(versions.size(), 5);
+        QCOMPARE(versions.size(), 6);
         for (const auto &[name, version] : versions) {
             QVERIFY2(version.contains(QRegularExpression(QStringLiteral("^\\d+\\.\\d+"))), qPrintable(name + version));
         }
