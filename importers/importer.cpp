@@ -150,6 +150,20 @@ bool followGzip(ImportContext &ctx, std::string_view in, bool fileBacked, ByteBu
         ctx.setInputDisposable(disposable);
         return false;
     }
+    // Anything else needs the whole buffer: wait, reporting progress and
+    // honouring Cancel as the ordinary gunzip does.
+    for (size_t ready = head; !gz.workerFinished();) {
+        ready = gz.waitFor(ready + (4u << 20));
+        if (ctx.cancelled()) {
+            gz.stop();
+            gz.join();
+            ctx.failCancelled();
+            result = failure(ctx);
+            decided = true;
+            return true;
+        }
+        ctx.progress(gz.inputConsumed(), in.size());
+    }
     gz.join();
     if (!gz.succeeded())
         return false;

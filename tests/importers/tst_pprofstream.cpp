@@ -254,3 +254,24 @@ TEST(PprofStream, CancelWhileInflating) {
     ASSERT_FALSE(r.ok);
     EXPECT_TRUE(r.error.cancelled) << r.error.message;
 }
+
+TEST(PprofStream, OtherFormatsWaitForTheWholeBufferAndHonourCancel) {
+    std::string folded;
+    int64_t sum = 0;
+    for (int i = 0; folded.size() < (12u << 20); ++i) {
+        folded += "main;serve;handler" + std::to_string(i % 5000) + ";work " + std::to_string(1 + i % 9) + "\n";
+        sum += 1 + i % 9;
+    }
+    const std::string gz = gzipBytes(folded, 1);
+    const ImportResult ok = importBytes("x.folded.gz", gz, plain());
+    ASSERT_TRUE(ok.ok) << errorOf(ok);
+    EXPECT_EQ(ok.profile->format, "folded stacks (gzip)");
+    EXPECT_EQ(ok.profile->total(0), sum); // the whole 12 MB arrived (identical stacks are merged)
+
+    std::atomic<bool> cancel{true};
+    ImportOptions o = plain();
+    o.cancel = &cancel;
+    const ImportResult r = importBytes("x.folded.gz", gz, o);
+    ASSERT_FALSE(r.ok);
+    EXPECT_TRUE(r.error.cancelled) << r.error.message;
+}
