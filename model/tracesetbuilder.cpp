@@ -517,7 +517,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             settle(i, p);
         }
     }
-    std::vector<uint64_t>().swap(hashes);
+    // `hashes` (n entries, already faulted in) becomes the spanId column.
     std::vector<uint64_t>().swap(slots);
 
     if (stop())
@@ -587,7 +587,6 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             childOff[i] = childOff[i - 1];
         childOff[0] = 0;
     }
-    std::vector<uint32_t>().swap(tix);
     for (uint32_t i = 0; i < n; ++i)
         if (childOff[i + 1] - childOff[i] > 1)
             std::sort(children.begin() + childOff[i], children.begin() + childOff[i + 1], spanLess);
@@ -599,6 +598,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     const uint32_t rows = memOff[nt];
     TraceSet &s = *set;
     std::vector<uint32_t> order(rows);
+    s.parent.swap(tix); // reuses the buffer (n >= rows entries, already faulted in)
     s.parent.resize(rows);
     s.depth.resize(rows);
     s.subtreeEnd.resize(rows);
@@ -666,10 +666,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         set->addWarning("spans that are their own parent", selfParents);
     if (cycles)
         set->addWarning("span parent cycles broken", cycles);
-    std::vector<uint32_t>().swap(members);
     std::vector<uint32_t>().swap(children);
-    std::vector<uint32_t>().swap(childOff);
-    std::vector<uint32_t>().swap(par);
     std::vector<uint8_t>().swap(visited);
     std::vector<uint8_t>().swap(alive);
 
@@ -678,6 +675,17 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
 
     // 5. Columns in row order: each staged column gathered through `order`
     // (pre-order follows arrival order closely, so the reads stay local).
+    // Where a temporary of the same element type and at least `rows` entries
+    // is free, its (already faulted-in) buffer takes the column.
+    auto reuse = [&](auto &dst, auto &spare) {
+        if (spare.capacity() >= rows)
+            dst.swap(spare);
+        std::decay_t<decltype(spare)>().swap(spare);
+    };
+    reuse(s.spanId, hashes);
+    reuse(s.resource, par);
+    reuse(s.scope, members);
+    reuse(s.trace, childOff);
     auto gather = [&](auto &dst, auto &src) {
         dst.resize(rows);
         for (uint32_t r = 0; r < rows; ++r)
@@ -723,7 +731,9 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             const uint32_t i = order[r];
             const uint32_t b = beginOf(m_attrEnd, i), e = m_attrEnd[i];
             s.attrOffsets[r] = uint32_t(pos);
-            std::copy(in + b, in + e, out + (pos - base));
+            Attribute *o = out + (pos - base);
+            for (uint32_t k = b; k < e; ++k) // a few per span: cheaper than a memmove call
+                *o++ = in[k];
             pos += e - b;
         }
         s.attrOffsets[rows] = uint32_t(pos);
