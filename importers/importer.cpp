@@ -121,38 +121,53 @@ std::string ImportError::toString() const {
 
 namespace {
 
-// Inflates a gzip layer on a worker thread. A pprof inside is decoded right
-// behind the inflater (importPprofFollowing); anything else waits for the
-// whole buffer. Returns true with `result` set when the import is decided
-// (done or failed), true with `out` filled when the layer was inflated and
-// the caller continues with it, false when the ordinary gunzip() must run
-// (not a single clean member: it reports what is wrong).
+// Inflates a gzip layer on a worker thread (Intel ISA-L). A pprof inside is
+// decoded from small chunks while the rest is still being inflated
+// (importPprofChunked); anything else is inflated into one buffer. Returns
+// true with `decided` when the import is done or failed (`result`), true with
+// `out` filled when the caller continues with the inflated layer, false when
+// the ordinary gunzip() must run (the stream is not one clean member, or the
+// chunked decoder met a malformed profile: gunzip() and the ordinary decoder
+// then say what is wrong and where).
 bool followGzip(ImportContext &ctx, std::string_view in, bool fileBacked, ByteBuffer &out, ImportResult &result,
                 bool &decided) {
     decided = false;
+    const bool releaseInput = fileBacked && ctx.inputDisposable();
+    {
+        // A pprof is decoded from small chunks as they are inflated.
+        GzipChunks chunks;
+        GzipChunks::Chunk first;
+        if (chunks.start(in, releaseInput) && chunks.next(first)) {
+            if (sniff(std::string_view(first.data, first.size)) == Format::Pprof) {
+                // A scratch context: when the chunked decoder gives up, the
+                // ordinary path decodes again and reports what is wrong.
+                ImportContext scratch(ctx.name(), ctx.options());
+                for (const char *layer : ctx.layers())
+                    scratch.pushLayer(layer);
+                scratch.pushLayer("gzip");
+                bool retry = true;
+                std::shared_ptr<Profile> profile = importPprofChunked(scratch, chunks, first, retry);
+                if (profile || !retry) {
+                    ctx.pushLayer("gzip");
+                    if (!profile)
+                        ctx.adoptError(scratch.error());
+                    result = profileResult(ctx, std::move(profile));
+                    decided = true;
+                    return true;
+                }
+                return false;
+            }
+            chunks.release(first);
+        }
+    }
     GzipStream gz;
     // The input may be given back while inflating only when it can be read
     // again (a file mapping) should gunzip() have to take over.
-    if (!gz.start(in, ctx.limits().maxDecompressedBytes, fileBacked && ctx.inputDisposable()))
+    if (!gz.start(in, ctx.limits().maxDecompressedBytes, releaseInput))
         return false;
-    const size_t head = gz.waitFor(std::min<size_t>(gz.expectedSize(), 64u << 10));
-    if (sniff(std::string_view(gz.data(), head)) == Format::Pprof) {
-        const bool disposable = ctx.inputDisposable();
-        ctx.pushLayer("gzip");
-        ctx.setInputDisposable(true);
-        std::shared_ptr<Profile> profile = importPprofFollowing(ctx, gz);
-        if (profile || ctx.failed()) {
-            result = profileResult(ctx, std::move(profile));
-            decided = true;
-            return true;
-        }
-        ctx.popLayer();
-        ctx.setInputDisposable(disposable);
-        return false;
-    }
     // Anything else needs the whole buffer: wait, reporting progress and
     // honouring Cancel as the ordinary gunzip does.
-    for (size_t ready = head; !gz.workerFinished();) {
+    for (size_t ready = 0; !gz.workerFinished();) {
         ready = gz.waitFor(ready + (4u << 20));
         if (ctx.cancelled()) {
             gz.stop();

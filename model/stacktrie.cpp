@@ -155,9 +155,8 @@ void StackTrie::finish() {
     std::vector<Slot>().swap(m_slots);
     std::vector<uint32_t>().swap(m_pathHash);
     m_slotMask = 0;
-    m_parent.shrink_to_fit();
-    m_frame.shrink_to_fit();
-    m_depth.shrink_to_fit();
+    // No shrink_to_fit(): capacity beyond size() was never written, so it is
+    // address space, not memory, and shrinking would copy ~100 MB at 7 M nodes.
 }
 
 } // namespace spanfire

@@ -54,7 +54,8 @@ class DigestMap {
 public:
     static constexpr uint32_t kMissing = ~0u;
 
-    explicit DigestMap(size_t maxEntries) : m_maxEntries(maxEntries) { m_slots.assign(1024, Slot{}); }
+    // maxEntries 0: an empty map that holds nothing (to release one).
+    explicit DigestMap(size_t maxEntries) : m_maxEntries(maxEntries) { m_slots.assign(maxEntries ? 1024 : 1, Slot{}); }
 
     uint32_t find(const Digest &d) const {
         const size_t mask = m_slots.size() - 1;

@@ -151,3 +151,137 @@ ByteBuffer GzipStream::takeBuffer() {
 }
 
 } // namespace spanfire
+
+namespace spanfire {
+
+GzipChunks::~GzipChunks() {
+    stop();
+    join();
+}
+
+bool GzipChunks::start(std::string_view in, bool releaseInput) {
+    if (in.size() < 18 || uint8_t(in[0]) != 0x1f || uint8_t(in[1]) != 0x8b || uint8_t(in[2]) != 8)
+        return false;
+    uint32_t isize = 0;
+    std::memcpy(&isize, in.data() + in.size() - 4, 4);
+    m_announced = isize;
+    m_inputSize = in.size();
+    m_pool.reset(new (std::nothrow) char[kChunkSize * kChunks]);
+    if (!m_pool)
+        return false;
+    for (int i = 0; i < kChunks; ++i)
+        m_free.push_back(i);
+    m_thread = std::thread([this, in, releaseInput] { run(in, releaseInput); });
+    return true;
+}
+
+void GzipChunks::run(std::string_view in, bool releaseInput) {
+    auto st = std::make_unique<inflate_state>();
+    isal_inflate_init(st.get());
+    st->crc_flag = ISAL_GZIP;
+    constexpr size_t kSlice = size_t(1) << 30; // avail_in is 32-bit
+    size_t fed = 0, released = 0;
+    auto feed = [&] {
+        const size_t n = std::min(kSlice, in.size() - fed);
+        st->next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(in.data() + fed));
+        st->avail_in = uint32_t(n);
+        fed += n;
+    };
+    feed();
+    uint64_t produced = 0;
+    bool ok = false, done = false;
+    while (!done) {
+        int slot = -1;
+        {
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_cv.wait(lock, [&] { return m_stop || !m_free.empty(); });
+            if (m_stop)
+                break;
+            slot = m_free.back();
+            m_free.pop_back();
+        }
+        char *out = m_pool.get() + size_t(slot) * kChunkSize;
+        size_t filled = 0;
+        // Fill the chunk (or end the stream).
+        while (filled < kChunkSize) {
+            if (st->avail_in == 0 && fed < in.size())
+                feed();
+            const uint32_t inBefore = st->avail_in;
+            st->next_out = reinterpret_cast<uint8_t *>(out + filled);
+            st->avail_out = uint32_t(kChunkSize - filled);
+            const int rc = isal_inflate(st.get());
+            const size_t got = kChunkSize - filled - st->avail_out;
+            filled += got;
+            if (rc != ISAL_DECOMP_OK) {
+                done = true; // corrupt data, bad checksum: the ordinary gunzip says what
+                break;
+            }
+            if (st->block_state == ISAL_BLOCK_FINISH) {
+                done = true;
+                ok = st->avail_in == 0 && fed == in.size() && uint32_t(produced + filled) == uint32_t(m_announced);
+                break;
+            }
+            if (got == 0 && st->avail_in == inBefore && fed == in.size()) {
+                done = true; // input ran out inside the stream
+                break;
+            }
+        }
+        const size_t consumed = fed - st->avail_in;
+        m_consumed.store(consumed, std::memory_order_relaxed);
+        if (releaseInput && consumed - released >= (32u << 20)) {
+            releasePages(in.data() + released, in.data() + consumed);
+            released = consumed;
+        }
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (filled > 0)
+                m_filled.push_back(Chunk{out, filled, produced, slot});
+            else
+                m_free.push_back(slot);
+        }
+        produced += filled;
+        m_cv.notify_all();
+    }
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_workerOk = ok;
+        m_finished = true;
+    }
+    m_cv.notify_all();
+}
+
+bool GzipChunks::next(Chunk &chunk) {
+    std::unique_lock<std::mutex> lock(m_mutex);
+    m_cv.wait(lock, [&] { return !m_filled.empty() || m_finished || m_stop; });
+    if (m_filled.empty() || m_stop)
+        return false;
+    chunk = m_filled.front();
+    m_filled.pop_front();
+    return true;
+}
+
+void GzipChunks::release(const Chunk &chunk) {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_free.push_back(chunk.slot);
+    }
+    m_cv.notify_all();
+}
+
+void GzipChunks::stop() {
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_stop = true;
+    }
+    m_cv.notify_all();
+}
+
+void GzipChunks::join() {
+    if (m_thread.joinable()) {
+        m_thread.join();
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_ok = m_workerOk && !m_stop && m_filled.empty();
+    }
+}
+
+} // namespace spanfire

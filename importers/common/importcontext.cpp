@@ -67,6 +67,13 @@ bool ImportContext::failAt(std::string message, uint64_t offset) {
     return false;
 }
 
+void ImportContext::adoptError(const ImportError &error) {
+    if (m_failed)
+        return;
+    m_failed = true;
+    m_error = error;
+}
+
 bool ImportContext::failCancelled() {
     if (m_failed)
         return false;

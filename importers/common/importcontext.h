@@ -38,6 +38,9 @@ public:
     bool fail(std::string message);
     bool failAt(std::string message, uint64_t offset);
     bool failCancelled();
+    // Takes over an error found through another context (the first error
+    // still wins).
+    void adoptError(const ImportError &error);
     bool failed() const { return m_failed; }
     const ImportError &error() const { return m_error; }
 
@@ -49,7 +52,6 @@ public:
 
     // Container layers, outermost first ("gzip", "zstd").
     void pushLayer(const char *layer) { m_layers.push_back(layer); }
-    void popLayer() { m_layers.pop_back(); }
     const std::vector<const char *> &layers() const { return m_layers; }
     // "pprof (gzip)", "pprof (zstd, gzip)", "pprof".
     std::string formatLabel(const char *format) const;

@@ -50,10 +50,10 @@ class PprofDecoder {
 public:
     PprofDecoder(ImportContext &ctx, std::string_view data);
     std::shared_ptr<Profile> run();
-    // Decodes while `gz` is still inflating into the decoder's buffer (see
-    // importPprofFollowing()): samples are scanned as bytes arrive, the tables
-    // are read once the stream is complete.
-    std::shared_ptr<Profile> runFollowing(GzipStream &gz);
+    // Decodes from `gz`'s chunks (see importPprofChunked()); `first` is the
+    // chunk the caller sniffed. retry: nullptr means "decode it the ordinary
+    // way" rather than an error to report.
+    std::shared_ptr<Profile> runChunked(GzipChunks &gz, GzipChunks::Chunk first, bool &retry);
 
 private:
     struct RawValueType {
@@ -112,15 +112,15 @@ private:
         uint64_t offset;   // first sample with this stack
     };
     struct LabelKey {
-        size_t begin, end; // raw labels in m_labelArena
+        size_t begin, end; // the label fields' wire bytes in m_labelArena
         uint64_t offset;
     };
     bool readSamples();
     void beginScan(uint64_t sampleCountHint);
     bool scanSampleRecord(WireReader &r, uint64_t offset);
     void prepareSample(uint64_t offset);
-    bool commitBatch();                                            // false on a value-count mismatch (m_scanError set)
-    size_t scanReady(size_t cursor, size_t ready, uint64_t &done); // returns the new cursor
+    bool commitBatch(); // false on a value-count mismatch (m_scanError set)
+    bool chunkField(const char *p, size_t len, uint64_t offset, uint64_t key);
     bool resolveSamples();
     void resolveStacks(std::vector<uint32_t> &keyNode, PendingError &err);
     void resolveLabels(std::vector<uint32_t> &keySet, PendingError &err);
@@ -157,7 +157,11 @@ private:
     std::vector<uint64_t> m_scratchIds;
     std::vector<uint32_t> m_scratchLocs;
     std::vector<int64_t> m_scratchValues;
-    std::vector<RawLabel> m_scratchLabels;
+    // the current sample's label fields as on the wire: [m_labelBegin,
+    // m_labelEnd) in the input, or m_labelScratch when not adjacent
+    const char *m_labelBegin = nullptr, *m_labelEnd = nullptr;
+    bool m_labelSplit = false;
+    std::string m_labelScratch;
     std::vector<Label> m_scratchModelLabels;
     bool m_hasLabels = false;
 
@@ -167,15 +171,12 @@ private:
     uint64_t m_scanFirstOffset = 0;
     uint64_t m_sampleCountHint = 0;
     PendingError m_scanError;
-    bool m_scanning = false;
-    // The first uninterrupted run of sample fields the scan went through
-    // [m_runBegin, m_runEnd), m_runCount samples: readTables() jumps over it.
-    static constexpr uint64_t kNoRun = ~uint64_t(0);
-    bool m_runOpen = false;
-    uint64_t m_runBegin = kNoRun, m_runEnd = 0, m_runCount = 0;
+    std::string m_tableBytes; // chunked mode: every non-sample top-level field
+    uint64_t m_scannedSamples = 0;
+    uint64_t m_streamSize = 0; // decompressed size as announced (for column sizing)
     std::vector<char> m_keyArena;
     std::vector<StackKey> m_stackKeys;
-    std::vector<RawLabel> m_labelArena;
+    std::string m_labelArena;
     std::vector<LabelKey> m_labelKeys; // [0] = no labels
     uint32_t m_prevLabelKey = 0;
     std::vector<uint32_t> m_frameRank; // frameNameRanks() of the frames, for the trie's layout
@@ -192,9 +193,9 @@ private:
     Pending m_batch[kBatch];
     size_t m_batchSize = 0;
     std::vector<int64_t> m_batchValues;
-    std::vector<RawLabel> m_batchLabels;
+    std::string m_batchLabelBytes;
     std::string m_batchKeyBytes;
-    std::vector<RawLabel> m_lastPreparedLabels;
+    std::string m_lastLabelBytes;
 
     // Per-sample location list as it is on the wire: one packed field (a view
     // into m_data) or, for unpacked/split fields, the ids re-encoded as

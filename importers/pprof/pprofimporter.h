@@ -21,6 +21,7 @@
 //
 // Thread affinity: runs on the calling thread; the result is immutable.
 
+#include "importers/common/gzipstream.h"
 #include "importers/common/importcontext.h"
 
 #include <memory>
@@ -31,12 +32,13 @@ namespace spanfire {
 // Returns nullptr on error (details in ctx.error()).
 std::shared_ptr<Profile> importPprof(ImportContext &ctx, std::string_view data);
 
-class GzipStream;
-// The same, for a profile that `gz` is still inflating: samples are decoded
-// on this thread right behind the inflater on its own (a .pb.gz then loads
-// in about the time it takes to inflate). Returns nullptr with ctx.failed()
-// on an error; nullptr with !ctx.failed() when the gzip stream was not one
-// clean member, and the caller must decompress and decode the ordinary way.
-std::shared_ptr<Profile> importPprofFollowing(ImportContext &ctx, GzipStream &gz);
+// The same for a .pb.gz, from `gz`'s chunks as they are inflated on its worker
+// thread (the samples are decoded meanwhile on this one), starting with `first` (which the caller
+// sniffed): only what the model keeps is copied out, so no buffer of the whole
+// decompressed size exists. nullptr with retry: decode the file the ordinary
+// way (not one clean gzip member, or a malformed profile whose error the
+// ordinary decoder reports); nullptr without retry: the error in ctx.
+std::shared_ptr<Profile> importPprofChunked(ImportContext &ctx, GzipChunks &gz, const GzipChunks::Chunk &first,
+                                            bool &retry);
 
 } // namespace spanfire

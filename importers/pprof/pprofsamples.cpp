@@ -86,23 +86,26 @@ void PprofDecoder::prepareSample(uint64_t offset) {
         pd.stack = digestBytes(m_locBytes, m_locSize);
     }
     m_stackIndex.prefetch(pd.stack);
-    pd.labelBegin = uint32_t(m_batchLabels.size());
+    // Labels are keyed by their bytes as on the wire (decoded per distinct
+    // list at resolve time); consecutive samples often share them (one span,
+    // one thread), so compare with the previous sample's before hashing.
+    const char *lb = m_labelSplit ? m_labelScratch.data() : m_labelBegin;
+    const size_t ln = m_labelSplit ? m_labelScratch.size() : size_t(m_labelEnd - m_labelBegin);
+    pd.labelBegin = uint32_t(m_batchLabelBytes.size());
     pd.sameLabels = false;
-    if (!m_scratchLabels.empty()) {
-        m_batchLabels.insert(m_batchLabels.end(), m_scratchLabels.begin(), m_scratchLabels.end());
-        // Consecutive samples often share labels (one span, one thread).
-        const bool same = m_scratchLabels == m_lastPreparedLabels;
-        if (same) {
+    if (ln > 0) {
+        m_batchLabelBytes.append(lb, ln);
+        if (ln == m_lastLabelBytes.size() && std::memcmp(lb, m_lastLabelBytes.data(), ln) == 0) {
             pd.sameLabels = true;
         } else {
-            pd.labels = digestBytes(m_scratchLabels.data(), m_scratchLabels.size() * sizeof(RawLabel));
+            pd.labels = digestBytes(lb, ln);
             m_labelIndex.prefetch(pd.labels);
-            m_lastPreparedLabels = m_scratchLabels;
+            m_lastLabelBytes.assign(lb, ln);
         }
     } else {
-        m_lastPreparedLabels.clear();
+        m_lastLabelBytes.clear();
     }
-    pd.labelEnd = uint32_t(m_batchLabels.size());
+    pd.labelEnd = uint32_t(m_batchLabelBytes.size());
 }
 
 bool PprofDecoder::commitBatch() {
@@ -144,8 +147,7 @@ bool PprofDecoder::commitBatch() {
                 if (labelKey == DigestMap::kMissing) {
                     labelKey = uint32_t(m_labelKeys.size());
                     const auto begin = m_labelArena.size();
-                    m_labelArena.insert(m_labelArena.end(), m_batchLabels.begin() + pd.labelBegin,
-                                        m_batchLabels.begin() + pd.labelEnd);
+                    m_labelArena.append(m_batchLabelBytes, pd.labelBegin, pd.labelEnd - pd.labelBegin);
                     m_labelKeys.push_back({begin, m_labelArena.size(), pd.offset});
                     m_labelIndex.insert(pd.labels, labelKey);
                 }
@@ -166,7 +168,7 @@ bool PprofDecoder::commitBatch() {
     }
     m_batchSize = 0;
     m_batchValues.clear();
-    m_batchLabels.clear();
+    m_batchLabelBytes.clear();
     m_batchKeyBytes.clear();
     return ok;
 }
@@ -174,7 +176,8 @@ bool PprofDecoder::commitBatch() {
 bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
     WireReader s = r.sub();
     m_scratchValues.clear();
-    m_scratchLabels.clear();
+    m_labelBegin = m_labelEnd = nullptr;
+    m_labelSplit = false;
     m_locBytes = nullptr;
     m_locSize = 0;
     m_locSplit = false;
@@ -213,34 +216,24 @@ bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
                 s.fail("Sample.label has the wrong wire type");
                 break;
             }
-            RawLabel l;
-            WireReader lr = s.sub();
-            uint32_t lf;
-            WireType lt;
-            while (lr.next(lf, lt)) {
-                if (lf <= 4 && lt != WireType::Varint) {
-                    lr.fail("Label field has the wrong wire type");
-                    break;
-                }
-                switch (lf) {
-                case 1:
-                    l.key = int64_t(lr.varint());
-                    break;
-                case 2:
-                    l.str = int64_t(lr.varint());
-                    break;
-                case 3:
-                    l.num = int64_t(lr.varint());
-                    break;
-                case 4:
-                    l.unit = int64_t(lr.varint());
-                    break;
-                default:
-                    lr.skip(lt);
-                }
+            // Kept as bytes: one range while the label fields are adjacent
+            // (as every producer writes them), else copied together.
+            const char *fieldStart = s.base() + s.fieldOffset();
+            const char *b = nullptr, *e = nullptr;
+            if (!s.bytes(b, e))
+                break;
+            if (m_labelSplit) {
+                m_labelScratch.append(fieldStart, e);
+            } else if (m_labelBegin == nullptr) {
+                m_labelBegin = fieldStart;
+                m_labelEnd = e;
+            } else if (fieldStart == m_labelEnd) {
+                m_labelEnd = e;
+            } else {
+                m_labelSplit = true;
+                m_labelScratch.assign(m_labelBegin, m_labelEnd);
+                m_labelScratch.append(fieldStart, e);
             }
-            s.adopt(lr);
-            m_scratchLabels.push_back(l);
             break;
         }
         default:
@@ -351,8 +344,43 @@ void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &er
     for (size_t k = 1; k < m_labelKeys.size(); ++k) {
         const LabelKey &lk = m_labelKeys[k];
         m_scratchModelLabels.clear();
-        for (uint32_t i = lk.begin; i < lk.end; ++i) {
-            const RawLabel &l = m_labelArena[i];
+        WireReader lr(m_labelArena.data(), m_labelArena.data() + lk.begin, m_labelArena.data() + lk.end);
+        uint32_t f;
+        WireType t;
+        while (lr.next(f, t)) {
+            if (f != 3) { // only Sample.label fields were kept
+                lr.skip(t);
+                continue;
+            }
+            WireReader one = lr.sub();
+            RawLabel l;
+            uint32_t lf;
+            WireType lt;
+            while (one.next(lf, lt)) {
+                if (lf <= 4 && lt != WireType::Varint) {
+                    one.fail("Label field has the wrong wire type");
+                    break;
+                }
+                switch (lf) {
+                case 1:
+                    l.key = int64_t(one.varint());
+                    break;
+                case 2:
+                    l.str = int64_t(one.varint());
+                    break;
+                case 3:
+                    l.num = int64_t(one.varint());
+                    break;
+                case 4:
+                    l.unit = int64_t(one.varint());
+                    break;
+                default:
+                    one.skip(lt);
+                }
+            }
+            lr.adopt(one);
+            if (!lr.ok())
+                break;
             for (int64_t s : {l.key, l.str, l.unit})
                 if (!inTable(s)) {
                     err.set(lk.offset, "malformed profile format: string index " + std::to_string(s) +
@@ -378,6 +406,10 @@ void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &er
             }
             m_scratchModelLabels.push_back(ml);
         }
+        if (!lr.ok()) {
+            err.set(lk.offset, std::string("malformed protobuf: ") + lr.error());
+            return;
+        }
         std::sort(m_scratchModelLabels.begin(), m_scratchModelLabels.end(), [](const Label &a, const Label &b) {
             if (a.key != b.key)
                 return a.key < b.key;
@@ -402,6 +434,11 @@ bool PprofDecoder::resolveSamples() {
         m_scanError.text = "malformed profile: mismatch: sample has " + std::to_string(m_scanError.mismatchValues) +
                            " values vs. " + std::to_string(m_sampleTypes.size()) + " types";
 
+    // The scan is over: its key indexes are not needed any more.
+    m_stackIndex = DigestMap(0);
+    m_labelIndex = DigestMap(0);
+    std::string().swap(m_batchLabelBytes);
+
     // Distinct stacks on this thread, distinct label lists on another: the
     // trie never touches the string table or the label sets.
     std::vector<uint32_t> keyNode, keySet;
@@ -418,6 +455,7 @@ bool PprofDecoder::resolveSamples() {
     resolveStacks(keyNode, stackErr);
     if (labels.joinable())
         labels.join();
+    std::string().swap(m_labelArena);
     if (m_ctx.cancelled())
         return m_ctx.failCancelled();
 
@@ -463,126 +501,175 @@ size_t peekVarint(const char *p, const char *end, uint64_t &v) {
 }
 } // namespace
 
-size_t PprofDecoder::scanReady(size_t cursor, size_t ready, uint64_t &done) {
-    const char *base = m_data.data();
-    const char *end = base + ready;
-    while (m_scanning && cursor < ready) {
-        const char *p = base + cursor;
-        uint64_t key = 0, len = 0;
-        const size_t n = peekVarint(p, end, key);
-        if (n == 0)
-            break;
-        size_t fieldLen = 0;
-        const auto wt = uint32_t(key & 7);
-        if (n == SIZE_MAX || key >> 3 == 0) {
-            m_scanning = false; // malformed: readTables() reports it
-            break;
-        }
-        if (wt == 0) {
-            const size_t m = peekVarint(p + n, end, len);
-            if (m == 0)
-                break;
-            fieldLen = m == SIZE_MAX ? SIZE_MAX : n + m;
-        } else if (wt == 1 || wt == 5) {
-            fieldLen = n + (wt == 1 ? 8 : 4);
-        } else if (wt == 2) {
-            const size_t m = peekVarint(p + n, end, len);
-            if (m == 0)
-                break;
-            fieldLen = m == SIZE_MAX || len > m_data.size() ? SIZE_MAX : n + m + size_t(len);
-        } else {
-            fieldLen = SIZE_MAX; // groups and bad wire types: readTables() decides
-        }
-        if (fieldLen == SIZE_MAX || cursor + fieldLen > m_data.size()) {
-            m_scanning = false;
-            break;
-        }
-        if (cursor + fieldLen > ready)
-            break; // the rest of this field is not inflated yet
-        if (key >> 3 != 2) {
-            m_runOpen = m_runBegin == kNoRun; // a table field ends the first run of samples
-        } else if (wt == 2) {
-            WireReader r(base, p, p + fieldLen);
-            uint32_t f;
-            WireType t;
-            r.next(f, t);
-            if (!scanSampleRecord(r, cursor)) {
-                m_runOpen = false;
-                if (!r.ok())
-                    m_scanError.set(r.errorOffset(),
-                                    std::string("malformed protobuf: ") + (r.error() ? r.error() : "decode error"));
-                m_scanning = false;
-                break;
-            }
-            if (m_runOpen) {
-                if (m_runBegin == kNoRun)
-                    m_runBegin = cursor;
-                m_runEnd = cursor + fieldLen;
-                ++m_runCount;
-            }
-            if (++done == 65536) {
-                // Size the columns from the bytes per sample seen so far.
-                const uint64_t estimate = uint64_t(double(m_data.size()) / double(cursor + fieldLen) * 65536 * 1.05);
-                m_sampleCountHint = std::max<uint64_t>(estimate, done);
-                Profile &pr = *m_profile;
-                pr.sampleNode.reserve(size_t(m_sampleCountHint));
-                for (auto &col : pr.values)
-                    col.reserve(size_t(m_sampleCountHint));
-                if (m_hasLabels)
-                    pr.sampleLabels.reserve(size_t(m_sampleCountHint));
-            }
-        }
-        cursor += fieldLen;
+} // namespace spanfire
+
+namespace spanfire {
+
+namespace {
+// The extent of the top-level field starting at p: 1 with its length and
+// key, 0 when [p, end) does not hold its header yet, -1 when malformed
+// (or a wire type a Profile never has at top level).
+int fieldExtent(const char *p, const char *end, uint64_t &fieldLen, uint64_t &key) {
+    uint64_t len = 0;
+    const size_t n = peekVarint(p, end, key);
+    if (n == 0)
+        return 0;
+    if (n == SIZE_MAX || key >> 3 == 0)
+        return -1;
+    switch (key & 7) {
+    case 0: {
+        const size_t m = peekVarint(p + n, end, len);
+        if (m == 0)
+            return 0;
+        if (m == SIZE_MAX)
+            return -1;
+        fieldLen = n + m;
+        return 1;
     }
-    if (m_scanning && !commitBatch())
-        m_scanning = false;
-    return cursor;
+    case 1:
+        fieldLen = n + 8;
+        return 1;
+    case 5:
+        fieldLen = n + 4;
+        return 1;
+    case 2: {
+        const size_t m = peekVarint(p + n, end, len);
+        if (m == 0)
+            return 0;
+        if (m == SIZE_MAX || len > (uint64_t(1) << 40))
+            return -1;
+        fieldLen = n + m + len;
+        return 1;
+    }
+    default:
+        return -1;
+    }
+}
+} // namespace
+
+// One whole top-level field of the chunked stream: samples are scanned,
+// everything else is kept for readTables(). False: give up (the caller
+// decodes the file again the ordinary way, which reports what is wrong).
+bool PprofDecoder::chunkField(const char *p, size_t len, uint64_t offset, uint64_t key) {
+    if (key >> 3 != 2) {
+        m_tableBytes.append(p, len);
+        return true;
+    }
+    if ((key & 7) != 2)
+        return false;
+    WireReader r(p, p, p + len);
+    uint32_t f;
+    WireType t;
+    r.next(f, t);
+    if (!scanSampleRecord(r, offset) || m_scanError.has)
+        return false;
+    if (m_scannedSamples++ == 0)
+        m_firstSampleOffset = offset;
+    if (m_scannedSamples == 65536 && m_streamSize > offset) {
+        // Size the columns from the bytes per sample seen so far.
+        m_sampleCountHint = uint64_t(double(m_streamSize) / double(offset + len) * 65536 * 1.05);
+        Profile &pr = *m_profile;
+        pr.sampleNode.reserve(size_t(m_sampleCountHint));
+        for (auto &col : pr.values)
+            col.reserve(size_t(m_sampleCountHint));
+        if (m_hasLabels)
+            pr.sampleLabels.reserve(size_t(m_sampleCountHint));
+    }
+    return true;
 }
 
-std::shared_ptr<Profile> PprofDecoder::runFollowing(GzipStream &gz) {
-    const size_t total = m_data.size();
+std::shared_ptr<Profile> PprofDecoder::runChunked(GzipChunks &gz, GzipChunks::Chunk first, bool &retry) {
+    retry = true;
     m_ctx.beginStage("decompressing gzip and reading pprof samples", 0, 800);
     beginScan(0);
-    m_scanning = true;
-    size_t cursor = 0, ready = 0;
-    uint64_t done = 0, released = 0;
-    m_runOpen = true;
-    for (;;) {
-        const bool finished = gz.workerFinished();
-        ready = gz.waitFor(std::min(total, ready + (1u << 20)));
-        cursor = scanReady(cursor, ready, done);
-        // The first run of samples is never read again (readTables() jumps
-        // over it): give its pages back behind the scan.
-        if (m_runBegin != kNoRun && m_runEnd - std::max<uint64_t>(released, m_runBegin) >= (32u << 20)) {
-            released = std::max<uint64_t>(released, m_runBegin);
-            releasePages(m_data.data() + released, m_data.data() + m_runEnd);
-            released = m_runEnd;
+    m_streamSize = gz.announcedSize();
+    std::string carry; // an unfinished field from earlier chunks
+    uint64_t carryOffset = 0, carryLen = 0;
+    bool ok = true;
+    GzipChunks::Chunk c = first;
+    for (bool have = true; have && ok; have = gz.next(c)) {
+        const char *data = c.data;
+        const char *end = data + c.size;
+        size_t pos = 0;
+        // First finish the field carried over (its header may be split too).
+        while (!carry.empty() && pos < c.size && ok) {
+            if (carryLen == 0) {
+                uint64_t key = 0;
+                const size_t take = std::min<size_t>(16, c.size - pos);
+                const size_t before = carry.size();
+                carry.append(data + pos, take);
+                const int e = fieldExtent(carry.data(), carry.data() + carry.size(), carryLen, key);
+                if (e < 0) {
+                    ok = false;
+                    break;
+                }
+                if (e == 0) {
+                    pos += take;
+                    carryLen = 0;
+                    continue;
+                }
+                // Keep only the bytes that belong to the field.
+                const size_t used = size_t(std::min<uint64_t>(carryLen, before + take));
+                carry.resize(used);
+                pos += used - before;
+            }
+            const size_t take = size_t(std::min<uint64_t>(carryLen - carry.size(), c.size - pos));
+            carry.append(data + pos, take);
+            pos += take;
+            if (carry.size() == carryLen) {
+                uint64_t key = 0, len = 0;
+                fieldExtent(carry.data(), carry.data() + carry.size(), len, key);
+                ok = chunkField(carry.data(), carry.size(), carryOffset, key) && commitBatch();
+                carry.clear();
+                carryLen = 0;
+            }
         }
+        // Then every field wholly inside this chunk.
+        while (ok && pos < c.size && carry.empty()) {
+            uint64_t key = 0, len = 0;
+            const int e = fieldExtent(data + pos, end, len, key);
+            if (e < 0) {
+                ok = false;
+                break;
+            }
+            if (e == 0 || len > c.size - pos) {
+                carry.assign(data + pos, c.size - pos);
+                carryOffset = c.offset + pos;
+                carryLen = e == 0 ? 0 : len;
+                break;
+            }
+            ok = chunkField(data + pos, size_t(len), c.offset + pos, key);
+            pos += size_t(len);
+        }
+        // The batch points into this chunk: commit it before giving it back.
+        ok = ok && commitBatch();
+        gz.release(c);
         if (m_ctx.cancelled()) {
             gz.stop();
             gz.join();
+            retry = false;
             m_ctx.failCancelled();
             return nullptr;
         }
-        m_ctx.progress(ready, total);
-        if (finished || ready >= total)
-            break;
+        m_ctx.progress(gz.inputConsumed(), gz.inputSize());
     }
+    if (!ok)
+        gz.stop();
     gz.join();
-    if (!gz.succeeded())
-        return nullptr; // not one clean gzip member: the caller decodes it the ordinary way
-    if (m_scanning && cursor < total)
-        cursor = scanReady(cursor, total, done);
+    if (!ok || !gz.succeeded() || !carry.empty())
+        return nullptr; // retry the ordinary way
 
+    // The tables: every non-sample field, in file order.
+    m_data = std::string_view(m_tableBytes);
+    m_sampleCount = m_scannedSamples;
     m_ctx.beginStage("reading pprof tables", 800, 40);
     if (!readTables() || !buildTables())
-        return nullptr;
-    // Everything still needed is copied out (strings, key arenas): the
-    // decompressed bytes can go before the trie is built.
-    releasePages(m_data.data(), m_data.data() + m_data.size());
+        return nullptr; // offsets would be in m_tableBytes: let the ordinary path report it
+    retry = false;
     m_ctx.beginStage("building the call tree", 840, 160);
     if (!resolveSamples())
         return nullptr;
+    std::string().swap(m_tableBytes);
     m_profile->format = m_ctx.formatLabel("pprof");
     m_profile->sourceName = m_ctx.name();
     m_profile->finish();
@@ -590,9 +677,10 @@ std::shared_ptr<Profile> PprofDecoder::runFollowing(GzipStream &gz) {
     return std::move(m_profile);
 }
 
-std::shared_ptr<Profile> importPprofFollowing(ImportContext &ctx, GzipStream &gz) {
-    PprofDecoder decoder(ctx, std::string_view(gz.data(), gz.expectedSize()));
-    return decoder.runFollowing(gz);
+std::shared_ptr<Profile> importPprofChunked(ImportContext &ctx, GzipChunks &gz, const GzipChunks::Chunk &first,
+                                            bool &retry) {
+    PprofDecoder decoder(ctx, std::string_view());
+    return decoder.runChunked(gz, first, retry);
 }
 
 } // namespace spanfire

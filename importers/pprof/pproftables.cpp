@@ -262,16 +262,7 @@ bool PprofDecoder::readTables() {
         r.fail("Profile field has the wrong wire type");
         return false;
     };
-    for (;;) {
-        if (r.offset() == m_runBegin && r.ok()) {
-            // Samples the scan has already decoded (runFollowing()).
-            if (m_sampleCount == 0)
-                m_firstSampleOffset = m_runBegin;
-            m_sampleCount += m_runCount;
-            r = WireReader(m_data.data(), m_data.data() + m_runEnd, m_data.data() + m_data.size());
-        }
-        if (!r.next(f, t))
-            break;
+    while (r.next(f, t)) {
         if ((++fields & 0xFFFF) == 0) {
             if (m_ctx.cancelled())
                 return m_ctx.failCancelled();
