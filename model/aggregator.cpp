@@ -114,6 +114,26 @@ FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::
     const Profile &p = *m_profile;
     const auto &parents = p.trie.parents();
     uint64_t count = 0;
+    if (sel.all && !sel.hasTimeRange && p.samplesCoverTrie) {
+        // Every sample touches every node: self weights straight into a
+        // vector over the trie, which is then the layout's input.
+        std::vector<int64_t> self(p.trie.size(), 0);
+        const auto &values = p.values[size_t(col)];
+        const size_t n = p.sampleNode.size();
+        for (size_t i = 0; i < n; ++i) {
+            if (i + 16 < n)
+                __builtin_prefetch(&self[p.sampleNode[i + 16]]);
+            self[p.sampleNode[i]] += values[i];
+            if ((i & (kCancelCheckEvery - 1)) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
+                FlameTree empty;
+                empty.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
+                return empty;
+            }
+        }
+        FlameTree t = finishTree(parents, p.trie.frames(), self, m_frameRank);
+        t.sampleCount = n;
+        return t;
+    }
     const bool complete = accumulateLeaves(sel, col, count, cancel);
     // Close the touched set under "parent of".
     const size_t leaves = m_touched.size();
@@ -253,35 +273,42 @@ bool layoutInOrder(const std::vector<uint32_t> &parent, const std::vector<uint32
                    const std::vector<int64_t> &self, const std::vector<uint32_t> &frameRank, FlameTree &t) {
     const size_t n = parent.size();
     auto rank = [&](uint32_t node) { return frame[node] < frameRank.size() ? frameRank[frame[node]] : frame[node]; };
-    t.nodes.resize(n);
-    t.nodes[0] = FlameNode{FrameId(), FrameId::kNone, 0, 0, self[0], self[0], 0};
-    // Open path from the root; lastRank[d]: rank of the last child seen
-    // under path[d] (children must come in strictly increasing rank).
-    std::vector<uint32_t> path{0};
-    std::vector<int64_t> lastRank{-1};
+    // Nodes are written in order: reserve, no zero-filled resize first.
+    t.nodes.reserve(n);
+    t.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 0, self[0], self[0], 0});
+    // Open path from the root, path[0..top]; lastRank[d]: rank of the last
+    // child seen under path[d] (children must come in strictly increasing rank).
+    std::vector<uint32_t> path(64);
+    std::vector<int64_t> lastRank(64);
+    path[0] = 0;
+    lastRank[0] = -1;
+    size_t top = 0;
     for (size_t i = 1; i < n; ++i) {
         const uint32_t p = parent[i];
         if (p >= i)
             return false;
-        while (!path.empty() && path.back() != p) {
-            t.nodes[path.back()].end = uint32_t(i);
-            path.pop_back();
-            lastRank.pop_back();
+        while (path[top] != p) {
+            t.nodes[path[top]].end = uint32_t(i);
+            if (top == 0)
+                return false;
+            --top;
         }
-        if (path.empty())
-            return false;
         const auto r = int64_t(rank(uint32_t(i)));
-        if (r <= lastRank.back())
+        if (r <= lastRank[top])
             return false;
-        lastRank.back() = r;
-        const uint32_t depth = uint32_t(path.size());
-        t.nodes[i] = FlameNode{FrameId(frame[i]), p, depth, 0, self[i], self[i], 0};
+        lastRank[top] = r;
+        const auto depth = uint32_t(top + 1);
+        t.nodes.push_back(FlameNode{FrameId(frame[i]), p, depth, 0, self[i], self[i], 0});
         t.maxDepth = std::max(t.maxDepth, depth);
-        path.push_back(uint32_t(i));
-        lastRank.push_back(-1);
+        if (++top == path.size()) {
+            path.resize(path.size() * 2);
+            lastRank.resize(lastRank.size() * 2);
+        }
+        path[top] = uint32_t(i);
+        lastRank[top] = -1;
     }
-    for (uint32_t v : path)
-        t.nodes[v].end = uint32_t(n);
+    for (size_t d = 0; d <= top; ++d)
+        t.nodes[path[d]].end = uint32_t(n);
     // Totals bottom-up, then starts top-down: a child starts where its
     // parent's earlier children end. In pre-order a node's next sibling
     // starts right after its subtree, so `end` links the siblings.

@@ -112,6 +112,10 @@ public:
     std::vector<uint64_t> sampleSpanId;
     std::vector<std::array<uint8_t, 16>> sampleTraceId;
     LabelSets labelSets;
+    // Set by importers that know it: every trie node is the leaf of some
+    // sample or an ancestor of one (so aggregating every sample touches every
+    // node and needs no bookkeeping of which).
+    bool samplesCoverTrie = false;
 
     std::vector<NamedCount> warnings;
 

@@ -477,6 +477,9 @@ bool PprofDecoder::resolveSamples() {
     }
     if (!anyLabels)
         std::vector<uint32_t>().swap(p.sampleLabels); // only labels pprof drops: no label column
+    // The trie holds exactly the paths of the distinct stacks, each of which
+    // some sample has.
+    p.samplesCoverTrie = true;
     return true;
 }
 
