@@ -96,6 +96,63 @@ NodeId StackTrie::path(NodeId parent, const uint32_t *frames, size_t n) {
     return node;
 }
 
+namespace {
+
+// The d-th element of path k as a sort key: rank + 1, 0 past its end (a
+// prefix sorts before its extensions).
+inline uint64_t keyAt(const uint32_t *ranked, const size_t *offsets, uint32_t k, size_t d) {
+    const size_t at = offsets[k] + d;
+    return at < offsets[k + 1] ? uint64_t(ranked[at]) + 1 : 0;
+}
+
+// Sorts paths a[0..n) that agree on their first d elements.
+void sortPaths(uint32_t *a, size_t n, size_t d, const uint32_t *ranked, const size_t *offsets) {
+    while (n > 1) {
+        if (n < 12) {
+            // Insertion sort, comparing from position d on.
+            for (size_t i = 1; i < n; ++i) {
+                const uint32_t x = a[i];
+                size_t j = i;
+                for (; j > 0; --j) {
+                    const uint32_t y = a[j - 1];
+                    size_t e = d;
+                    uint64_t kx, ky;
+                    while ((kx = keyAt(ranked, offsets, x, e)) == (ky = keyAt(ranked, offsets, y, e)) && kx != 0)
+                        ++e;
+                    if (!(kx < ky))
+                        break;
+                    a[j] = y;
+                }
+                a[j] = x;
+            }
+            return;
+        }
+        // Median of three as the pivot, then a three-way partition.
+        const uint64_t p0 = keyAt(ranked, offsets, a[0], d), p1 = keyAt(ranked, offsets, a[n / 2], d),
+                       p2 = keyAt(ranked, offsets, a[n - 1], d);
+        const uint64_t pivot = std::max(std::min(p0, p1), std::min(std::max(p0, p1), p2));
+        size_t lt = 0, i = 0, gt = n;
+        while (i < gt) {
+            const uint64_t k = keyAt(ranked, offsets, a[i], d);
+            if (k < pivot)
+                std::swap(a[lt++], a[i++]);
+            else if (k > pivot)
+                std::swap(a[i], a[--gt]);
+            else
+                ++i;
+        }
+        sortPaths(a, lt, d, ranked, offsets);
+        sortPaths(a + gt, n - gt, d, ranked, offsets);
+        if (pivot == 0)
+            return; // the equal part ended here: all identical
+        a += lt;
+        n = gt - lt;
+        ++d;
+    }
+}
+
+} // namespace
+
 void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_t n,
                             const std::vector<uint32_t> &frameRank, std::vector<uint32_t> &leaves) {
     leaves.assign(n, root().v);
@@ -104,21 +161,21 @@ void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_
             leaves[k] = path(root(), frames + offsets[k], offsets[k + 1] - offsets[k]).v;
         return;
     }
+    // Sort by ranks with a multikey quicksort (Bentley & Sedgewick): paths
+    // share long prefixes, which a comparison sort would compare again and
+    // again; this one looks at each distinguishing position about once.
+    const size_t total = offsets[n];
+    std::vector<uint32_t> ranked(total);
+    for (size_t i = 0; i < total; ++i)
+        ranked[i] = frames[i] < frameRank.size() ? frameRank[frames[i]] : frames[i];
     std::vector<uint32_t> order(n);
     for (size_t k = 0; k < n; ++k)
         order[k] = uint32_t(k);
-    auto rank = [&frameRank](uint32_t f) { return f < frameRank.size() ? frameRank[f] : f; };
-    std::sort(order.begin(), order.end(), [frames, offsets, &rank](uint32_t a, uint32_t b) {
-        return std::lexicographical_compare(frames + offsets[a], frames + offsets[a + 1], frames + offsets[b],
-                                            frames + offsets[b + 1],
-                                            [&rank](uint32_t x, uint32_t y) { return rank(x) < rank(y); });
-    });
+    sortPaths(order.data(), n, 0, ranked.data(), offsets);
+
     // Walk the sorted paths keeping the previous one's node chain: a path
     // shares the nodes of its longest common prefix with the previous path
     // and creates the rest, so every node is created once, parent first.
-    size_t total = 0;
-    for (size_t k = 0; k < n; ++k)
-        total += offsets[k + 1] - offsets[k];
     m_parent.reserve(m_parent.size() + total);
     m_frame.reserve(m_frame.size() + total);
     m_depth.reserve(m_depth.size() + total);

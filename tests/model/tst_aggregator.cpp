@@ -281,8 +281,20 @@ TEST(Aggregator, TrieFromSortedPathsGivesTheSameTreesInOnePass) {
     bulk->samplesCoverTrie = true; // every path came from a sample: full builds skip the bookkeeping
     bulk->finish();
     ASSERT_EQ(bulk->trie.size(), ref->trie.size());
-    for (uint32_t n = 1; n < bulk->trie.size(); ++n) // pre-order: parent < child, depth from the parent
-        ASSERT_EQ(bulk->trie.depth(NodeId(n)), bulk->trie.depth(bulk->trie.parent(NodeId(n))) + 1);
+    // Pre-order with children in name order: a node's parent is on the
+    // current root path, and siblings come by increasing name.
+    const std::vector<uint32_t> rank = frameNameRanks(*bulk);
+    std::vector<uint32_t> lastChildRank(bulk->trie.size(), 0), open{0};
+    for (uint32_t n = 1; n < bulk->trie.size(); ++n) {
+        const uint32_t parent = bulk->trie.parent(NodeId(n)).v;
+        while (!open.empty() && open.back() != parent)
+            open.pop_back();
+        ASSERT_FALSE(open.empty()) << "node " << n << " is not in pre-order";
+        const uint32_t r = rank[bulk->trie.frame(NodeId(n)).v] + 1;
+        ASSERT_GT(r, lastChildRank[parent]) << "children of " << parent << " out of name order";
+        lastChildRank[parent] = r;
+        open.push_back(n);
+    }
 
     Aggregator a(ref), b(bulk);
     EXPECT_EQ(dumpAll(a.build(SampleSelection::everything(), 0), *ref),
