@@ -48,6 +48,30 @@ uint32_t readScope(JsonTraceReader &r, element e) {
     return r.builder().addScope(name, version, attrs.data(), attrs.size());
 }
 
+// parseTraceIdText()/parseSpanIdText() with the common case (exactly 32 or 16
+// hex digits) first; anything else, or a failure there, takes the lenient path.
+bool traceIdText(std::string_view s, TraceId *out) {
+    TraceId id;
+    if (s.size() == 32 && parseTraceIdHex(s, &id)) {
+        if (id.isZero())
+            return false;
+        *out = id;
+        return true;
+    }
+    return parseTraceIdText(s, out);
+}
+
+bool spanIdText(std::string_view s, uint64_t *out) {
+    uint64_t v = 0;
+    if (s.size() == 16 && parseSpanIdHex(s, &v)) {
+        if (v == 0)
+            return false;
+        *out = v;
+        return true;
+    }
+    return parseSpanIdText(s, out);
+}
+
 bool isZeroHex(std::string_view s) {
     if (s.empty())
         return true;
@@ -104,9 +128,9 @@ void readLinks(JsonTraceReader &r, element list) {
             if (f.value.is_null())
                 continue;
             if (k == "traceid")
-                ok = parseTraceIdText(r.asString(f.value), &trace) && ok;
+                ok = traceIdText(r.asString(f.value), &trace) && ok;
             else if (k == "spanid")
-                ok = parseSpanIdText(r.asString(f.value), &span) && ok;
+                ok = spanIdText(r.asString(f.value), &span) && ok;
             else if (k == "tracestate")
                 state = b.intern(r.asString(f.value));
             else if (k == "attributes") {
@@ -127,6 +151,100 @@ void readLinks(JsonTraceReader &r, element list) {
     }
 }
 
+// Span members. The spellings OTLP/JSON exporters write are matched as they
+// are; any other spelling goes through NormKey (same result, slower).
+enum class SpanKey : uint8_t {
+    Other,
+    TraceId,
+    SpanId,
+    ParentSpanId,
+    Name,
+    Kind,
+    Start,
+    End,
+    Flags,
+    Attributes,
+    Events,
+    Links,
+    Status
+};
+
+SpanKey spanKeyNormalized(std::string_view kv) {
+    if (kv == "traceid")
+        return SpanKey::TraceId;
+    if (kv == "spanid")
+        return SpanKey::SpanId;
+    if (kv == "parentspanid")
+        return SpanKey::ParentSpanId;
+    if (kv == "name")
+        return SpanKey::Name;
+    if (kv == "kind")
+        return SpanKey::Kind;
+    if (kv == "starttimeunixnano")
+        return SpanKey::Start;
+    if (kv == "endtimeunixnano")
+        return SpanKey::End;
+    if (kv == "flags")
+        return SpanKey::Flags;
+    if (kv == "attributes")
+        return SpanKey::Attributes;
+    if (kv == "events")
+        return SpanKey::Events;
+    if (kv == "links")
+        return SpanKey::Links;
+    if (kv == "status")
+        return SpanKey::Status;
+    return SpanKey::Other;
+}
+
+SpanKey spanKey(std::string_view key) {
+    switch (key.size()) {
+    case 4:
+        if (key == "name")
+            return SpanKey::Name;
+        if (key == "kind")
+            return SpanKey::Kind;
+        break;
+    case 5:
+        if (key == "flags")
+            return SpanKey::Flags;
+        if (key == "links")
+            return SpanKey::Links;
+        break;
+    case 6:
+        if (key == "spanId")
+            return SpanKey::SpanId;
+        if (key == "events")
+            return SpanKey::Events;
+        if (key == "status")
+            return SpanKey::Status;
+        break;
+    case 7:
+        if (key == "traceId")
+            return SpanKey::TraceId;
+        break;
+    case 10:
+        if (key == "attributes")
+            return SpanKey::Attributes;
+        break;
+    case 12:
+        if (key == "parentSpanId")
+            return SpanKey::ParentSpanId;
+        break;
+    case 15:
+        if (key == "endTimeUnixNano")
+            return SpanKey::End;
+        break;
+    case 17:
+        if (key == "startTimeUnixNano")
+            return SpanKey::Start;
+        break;
+    default:
+        break;
+    }
+    return spanKeyNormalized(NormKey(key).view());
+}
+
 void readSpan(JsonTraceReader &r, element e, uint32_t resource, uint32_t scope) {
     TraceSetBuilder &b = r.builder();
     SpanData d;
@@ -136,25 +254,29 @@ void readSpan(JsonTraceReader &r, element e, uint32_t resource, uint32_t scope) 
     element attrs, events, links;
     bool hasAttrs = false, hasEvents = false, hasLinks = false;
     for (auto f : r.asObject(e)) {
-        NormKey k(f.key);
         element v = f.value;
         if (v.is_null())
             continue;
-        const std::string_view kv = k.view();
-        if (kv == "traceid") {
-            traceOk = parseTraceIdText(r.asString(v), &d.traceId);
-        } else if (kv == "spanid") {
-            spanOk = parseSpanIdText(r.asString(v), &d.spanId);
-        } else if (kv == "parentspanid") {
+        switch (spanKey(f.key)) {
+        case SpanKey::TraceId:
+            traceOk = traceIdText(r.asString(v), &d.traceId);
+            break;
+        case SpanKey::SpanId:
+            spanOk = spanIdText(r.asString(v), &d.spanId);
+            break;
+        case SpanKey::ParentSpanId: {
             const std::string_view p = r.asString(v);
-            if (!parseSpanIdText(p, &d.parentSpanId)) {
+            if (!spanIdText(p, &d.parentSpanId)) {
                 d.parentSpanId = 0;
                 if (!isZeroHex(p))
                     r.warn("spans with an unreadable parent span id (treated as roots)");
             }
-        } else if (kv == "name") {
+            break;
+        }
+        case SpanKey::Name:
             d.name = b.intern(r.asString(v));
-        } else if (kv == "kind") {
+            break;
+        case SpanKey::Kind: {
             JsonTraceReader::Scope s(r, "kind");
             if (v.is_string()) {
                 if (!parseSpanKindText(v.get_string().value_unsafe(), &d.kind))
@@ -163,27 +285,38 @@ void readSpan(JsonTraceReader &r, element e, uint32_t resource, uint32_t scope) 
                 const int64_t n = r.asInt64(v);
                 d.kind = n >= 0 && n <= 5 ? SpanKind(n) : SpanKind::Unspecified;
             }
-        } else if (kv == "starttimeunixnano") {
+            break;
+        }
+        case SpanKey::Start: {
             JsonTraceReader::Scope s(r, "startTimeUnixNano");
             d.startNs = r.asInt64(v);
-        } else if (kv == "endtimeunixnano") {
+            break;
+        }
+        case SpanKey::End: {
             JsonTraceReader::Scope s(r, "endTimeUnixNano");
             d.endNs = r.asInt64(v);
-        } else if (kv == "flags") {
+            break;
+        }
+        case SpanKey::Flags: {
             JsonTraceReader::Scope s(r, "flags");
             const int64_t flags = r.asInt64(v);
             if ((flags & 0x300) == 0x300)
                 d.flags |= TraceSet::kHasRemoteParent;
-        } else if (kv == "attributes") {
+            break;
+        }
+        case SpanKey::Attributes:
             attrs = v;
             hasAttrs = true;
-        } else if (kv == "events") {
+            break;
+        case SpanKey::Events:
             events = v;
             hasEvents = true;
-        } else if (kv == "links") {
+            break;
+        case SpanKey::Links:
             links = v;
             hasLinks = true;
-        } else if (kv == "status") {
+            break;
+        case SpanKey::Status: {
             JsonTraceReader::Scope s(r, "status");
             for (auto sf : r.asObject(v)) {
                 NormKey sk(sf.key);
@@ -201,6 +334,10 @@ void readSpan(JsonTraceReader &r, element e, uint32_t resource, uint32_t scope) 
                     d.statusMessage = b.intern(r.asString(sf.value));
                 }
             }
+            break;
+        }
+        case SpanKey::Other:
+            break;
         }
     }
     if (!traceOk || !spanOk) {

@@ -103,11 +103,24 @@ int64_t JsonTraceReader::asInt64(element e) const {
         fail("expected an integer, got a fractional number");
     }
     case dom::element_type::STRING: {
+        const std::string_view text = e.get_string().value_unsafe();
+        // Plain decimal digits (how OTLP/JSON writes int64), at most 19 so no
+        // overflow: what parseInt64Text() returns for them, without its trimming.
+        if (!text.empty() && text.size() <= 19) {
+            uint64_t u = 0;
+            bool digits = true;
+            for (char c : text) {
+                const unsigned d = unsigned(c - '0');
+                digits = digits && d < 10;
+                u = u * 10 + d;
+            }
+            if (digits)
+                return int64_t(u);
+        }
         int64_t v;
-        if (parseInt64Text(e.get_string().value_unsafe(), &v))
+        if (parseInt64Text(text, &v))
             return v;
-        fail("expected an integer, got the string \"" + std::string(e.get_string().value_unsafe().substr(0, 40)) +
-             "\"");
+        fail("expected an integer, got the string \"" + std::string(text.substr(0, 40)) + "\"");
     }
     default:
         fail("expected an integer");
@@ -189,10 +202,15 @@ Attribute JsonTraceReader::otlpKeyValue(element kv) {
     element value;
     bool hasValue = false;
     for (auto field : o) {
-        NormKey k(field.key);
-        if (k == "key")
+        // "key" and "value" as written by exporters first; other spellings through NormKey.
+        int which = field.key == "key" ? 1 : field.key == "value" ? 2 : 0;
+        if (!which) {
+            NormKey k(field.key);
+            which = k == "key" ? 1 : k == "value" ? 2 : 0;
+        }
+        if (which == 1)
             key = asString(field.value);
-        else if (k == "value") {
+        else if (which == 2) {
             value = field.value;
             hasValue = true;
         }
@@ -212,10 +230,33 @@ Attribute JsonTraceReader::otlpAnyValue(StringId key, element v) {
     a.key = key;
     object o = asObject(v);
     for (auto field : o) {
-        NormKey k(field.key);
         element e = field.value;
         if (e.is_null())
             continue;
+        // The four scalar kinds as exporters spell them first.
+        const std::string_view fk = field.key;
+        if (fk == "stringValue") {
+            a.type = AttrType::String;
+            a.bits = m_b.intern(asString(e)).v;
+            continue;
+        }
+        if (fk == "intValue") {
+            a.type = AttrType::Int;
+            a.bits = uint64_t(asInt64(e));
+            continue;
+        }
+        if (fk == "boolValue") {
+            a.type = AttrType::Bool;
+            a.bits = asBool(e) ? 1 : 0;
+            continue;
+        }
+        if (fk == "doubleValue") {
+            const double d = asDouble(e);
+            a.type = AttrType::Double;
+            std::memcpy(&a.bits, &d, sizeof d);
+            continue;
+        }
+        NormKey k(fk);
         if (k == "stringvalue") {
             a.type = AttrType::String;
             a.bits = m_b.intern(asString(e)).v;
