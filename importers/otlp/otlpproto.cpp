@@ -225,6 +225,66 @@ public:
         return a;
     }
 
+    // KeyValue in its usual encoding - key, then an AnyValue holding one
+    // string, bool, int or double, every length and the key one byte - decoded
+    // without sub-readers. Anything else (or malformed) returns false with
+    // nothing interned, and keyValue() reads it. Same result, same interning
+    // order (key first).
+    bool plainKeyValue(const char *begin, const char *end, Attribute *out) {
+        const auto *p = reinterpret_cast<const uint8_t *>(begin);
+        const auto *e = reinterpret_cast<const uint8_t *>(end);
+        if (e - p < 6 || p[0] != 0x0A || p[1] >= 0x80)
+            return false;
+        const size_t keyLen = p[1];
+        const uint8_t *q = p + 2 + keyLen;
+        if (e - q < 4 || q[0] != 0x12 || q[1] >= 0x80 || q + 2 + q[1] != e)
+            return false;
+        const uint8_t *v = q + 2;
+        const size_t valueLen = q[1];
+        Attribute a;
+        switch (v[0]) {
+        case 0x0A: // string_value
+            if (v[1] >= 0x80 || size_t(v[1]) + 2 != valueLen)
+                return false;
+            a.key = m_b.intern(std::string_view(begin + 2, keyLen));
+            a.type = AttrType::String;
+            a.bits = m_b.intern(std::string_view(reinterpret_cast<const char *>(v + 2), v[1])).v;
+            break;
+        case 0x10: // bool_value
+            if (valueLen != 2 || v[1] >= 0x80)
+                return false;
+            a.key = m_b.intern(std::string_view(begin + 2, keyLen));
+            a.type = AttrType::Bool;
+            a.bits = v[1] != 0;
+            break;
+        case 0x18: { // int_value: a varint of at most 9 bytes ending the message
+            if (valueLen < 2 || valueLen > 10 || v[valueLen - 1] >= 0x80)
+                return false;
+            uint64_t x = 0;
+            for (size_t i = 1; i < valueLen; ++i) {
+                if (i + 1 < valueLen && v[i] < 0x80)
+                    return false;
+                x |= uint64_t(v[i] & 0x7F) << (7 * (i - 1));
+            }
+            a.key = m_b.intern(std::string_view(begin + 2, keyLen));
+            a.type = AttrType::Int;
+            a.bits = x;
+            break;
+        }
+        case 0x21: // double_value
+            if (valueLen != 9)
+                return false;
+            a.key = m_b.intern(std::string_view(begin + 2, keyLen));
+            a.type = AttrType::Double;
+            std::memcpy(&a.bits, v + 1, 8);
+            break;
+        default:
+            return false;
+        }
+        *out = a;
+        return true;
+    }
+
     // Repeated KeyValue field `field` of the message in r -> m_attrs.
     const std::vector<Attribute> &attributes(WireReader r, uint32_t field) {
         m_attrs.clear();
@@ -291,10 +351,17 @@ public:
         while (r.next(f, t)) {
             switch (f) {
             case 9:
-                if (t == WireType::Len)
-                    m_spanScratch.push_back(keyValue(r.sub()));
-                else
+                if (t == WireType::Len) {
+                    const char *kb = nullptr, *ke = nullptr;
+                    Attribute a;
+                    if (!r.bytes(kb, ke))
+                        break; // r holds the error; the span is not added
+                    if (!plainKeyValue(kb, ke, &a))
+                        a = keyValue(WireReader(m_base, kb, ke));
+                    m_spanScratch.push_back(a);
+                } else {
                     r.skip(t);
+                }
                 break;
             case 11:
             case 13:
