@@ -14,6 +14,10 @@
 
 #include <simdjson.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -113,6 +117,192 @@ bool otlpElements(const simdjson::padded_string &padded, std::vector<std::string
     }
     const char *rest = nullptr;
     return seen && doc.is_alive() && doc.current_location().get(rest) == simdjson::OUT_OF_BOUNDS; // no trailing text
+}
+
+// Structure scan for splitting a large OTLP/JSON document into its
+// resourceSpans elements without parsing it: where an object that starts at
+// text[pos] == '{' ends (one past its closing brace), tracking strings and
+// escapes the way a JSON tokenizer does, 64 bytes at a time; npos when it
+// does not end. The result is only a candidate: each element is then parsed
+// (a parse of text[pos, end) that succeeds can only end at the object's own
+// closing brace, since a JSON value is never a proper prefix of another).
+class ObjectEndScanner {
+public:
+    static size_t objectEnd(std::string_view text, size_t pos) {
+        ObjectEndScanner sc;
+        const char *p = text.data();
+        size_t i = pos;
+        for (; i + 64 <= text.size(); i += 64)
+            if (sc.block(p + i))
+                return i + sc.m_end;
+        if (i < text.size()) {
+            char tail[64];
+            std::memset(tail, ' ', sizeof tail);
+            std::memcpy(tail, p + i, text.size() - i);
+            if (sc.block(tail) && i + sc.m_end <= text.size())
+                return i + sc.m_end;
+        }
+        return std::string_view::npos;
+    }
+
+private:
+    // 64-bit masks of the bytes equal to a, or (after | 0x20) to b.
+    static void classify(const char *p, uint64_t *quote, uint64_t *backslash, uint64_t *open, uint64_t *close) {
+#if defined(__SSE2__)
+        uint64_t q = 0, bs = 0, o = 0, c = 0;
+        for (int k = 0; k < 4; ++k) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p + 16 * k));
+            const __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+            q |= uint64_t(uint16_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))))) << (16 * k);
+            bs |= uint64_t(uint16_t(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))))) << (16 * k);
+            o |= uint64_t(uint16_t(_mm_movemask_epi8(_mm_cmpeq_epi8(lower, _mm_set1_epi8('{'))))) << (16 * k);
+            c |= uint64_t(uint16_t(_mm_movemask_epi8(_mm_cmpeq_epi8(lower, _mm_set1_epi8('}'))))) << (16 * k);
+        }
+        *quote = q;
+        *backslash = bs;
+        *open = o;
+        *close = c;
+#else
+        uint64_t q = 0, bs = 0, o = 0, c = 0;
+        for (int k = 0; k < 64; ++k) {
+            const char ch = p[k], lower = char(ch | 0x20);
+            q |= uint64_t(ch == '"') << k;
+            bs |= uint64_t(ch == '\\') << k;
+            o |= uint64_t(lower == '{') << k;
+            c |= uint64_t(lower == '}') << k;
+        }
+        *quote = q;
+        *backslash = bs;
+        *open = o;
+        *close = c;
+#endif
+    }
+
+    // Scans one block; true when the object closed in it (at m_end).
+    bool block(const char *p) {
+        uint64_t quote, backslash, open, close;
+        classify(p, &quote, &backslash, &open, &close);
+        if (backslash || m_escaped) {
+            // Escapes are rare in trace data: byte by byte.
+            for (int k = 0; k < 64; ++k) {
+                const char ch = p[k];
+                if (m_inString) {
+                    if (m_escaped)
+                        m_escaped = false;
+                    else if (ch == '\\')
+                        m_escaped = true;
+                    else if (ch == '"')
+                        m_inString = false;
+                    continue;
+                }
+                if (ch == '"') {
+                    m_inString = true;
+                } else if ((ch | 0x20) == '{') {
+                    ++m_depth;
+                } else if ((ch | 0x20) == '}') {
+                    if (--m_depth == 0) {
+                        m_end = size_t(k) + 1;
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+        // Inside-string mask: prefix XOR of the quotes, carried across blocks
+        // (an opening quote is inside, a closing one outside).
+        uint64_t in = quote;
+        in ^= in << 1;
+        in ^= in << 2;
+        in ^= in << 4;
+        in ^= in << 8;
+        in ^= in << 16;
+        in ^= in << 32;
+        if (m_inString)
+            in = ~in;
+        m_inString = (in >> 63) != 0;
+        uint64_t structural = (open | close) & ~in;
+        while (structural) {
+            const int k = __builtin_ctzll(structural);
+            structural &= structural - 1;
+            if (open >> k & 1) {
+                ++m_depth;
+            } else if (--m_depth == 0) {
+                m_end = size_t(k) + 1;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    bool m_inString = false, m_escaped = false;
+    int64_t m_depth = 0;
+    size_t m_end = 0;
+};
+
+bool isJsonSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The fast form of otlpElements() for `text` (not padded): accepts
+// `{"resourceSpans": [ {...}, ... ]}` with whitespace anywhere JSON allows
+// it and a key without escapes (any spelling NormKey accepts); returns false
+// for anything else, and the caller takes the On-Demand path.
+bool otlpElementsScan(std::string_view text, std::vector<std::string_view> *elements) {
+    size_t i = 0;
+    auto skipSpace = [&]() {
+        while (i < text.size() && isJsonSpace(text[i]))
+            ++i;
+    };
+    auto expect = [&](char c) {
+        skipSpace();
+        if (i >= text.size() || text[i] != c)
+            return false;
+        ++i;
+        return true;
+    };
+    if (!expect('{') || !expect('"'))
+        return false;
+    const size_t keyBegin = i;
+    while (i < text.size() && text[i] != '"' && text[i] != '\\' && uint8_t(text[i]) >= 0x20 && uint8_t(text[i]) < 0x80)
+        ++i;
+    if (i >= text.size() || text[i] != '"' || !(NormKey(text.substr(keyBegin, i - keyBegin)) == "resourcespans"))
+        return false;
+    ++i;
+    if (!expect(':') || !expect('['))
+        return false;
+    skipSpace();
+    std::vector<std::string_view> found;
+    if (i < text.size() && text[i] == ']') {
+        ++i;
+    } else {
+        for (;;) {
+            skipSpace();
+            if (i >= text.size() || text[i] != '{')
+                return false;
+            const size_t end = ObjectEndScanner::objectEnd(text, i);
+            if (end == std::string_view::npos)
+                return false;
+            found.push_back(text.substr(i, end - i));
+            i = end;
+            skipSpace();
+            if (i < text.size() && text[i] == ',') {
+                ++i;
+                continue;
+            }
+            if (i < text.size() && text[i] == ']') {
+                ++i;
+                break;
+            }
+            return false;
+        }
+    }
+    if (!expect('}'))
+        return false;
+    skipSpace();
+    if (i != text.size())
+        return false;
+    *elements = std::move(found);
+    return true;
 }
 
 class TraceImport {
@@ -316,17 +506,31 @@ private:
         }
         if (!lines) {
             singleDocument = true;
-            padWhole();
             std::vector<std::string_view> elements;
-            if (text.size() >= kSplitDocumentBytes && otlpElements(padded, &elements)) {
+            // Elements found by the structure scan lie in `text` (parsed in
+            // place like lines); those found by the On-Demand pass in `padded`.
+            bool split = false, inText = false;
+            if (text.size() >= kSplitDocumentBytes) {
+                split = inText = otlpElementsScan(text, &elements);
+                if (!split) {
+                    elements.clear();
+                    padWhole();
+                    split = otlpElements(padded, &elements);
+                }
+            }
+            if (split) {
                 // Each element on its own through the reused DOM parser.
                 ++docs;
                 const uint64_t total = elements.size();
                 for (size_t i = 0; i < elements.size(); ++i) {
                     simdjson::dom::element rs;
-                    if (const auto e = parser.parse(elements[i].data(), elements[i].size(), false).get(rs)) {
-                        // Not expected once the On-Demand pass accepted the
-                        // structure; report it as the whole-document parse would.
+                    const char *in = inText ? readable(size_t(elements[i].data() - text.data()), elements[i].size())
+                                            : elements[i].data();
+                    if (const auto e = parser.parse(in, elements[i].size(), false).get(rs)) {
+                        padWhole();
+                        // An element that does not parse means the document
+                        // is not valid JSON: report it as the whole-document
+                        // parse does.
                         simdjson::dom::element root;
                         const auto whole = parser.parse(padded.data(), text.size(), false).get(root);
                         return syntaxFail(0, text.size(), whole ? whole : e);
@@ -348,6 +552,7 @@ private:
                     m_ctx.progress(base, m_total);
                 return true;
             }
+            padWhole();
             simdjson::dom::element root;
             const auto e = parser.parse(padded.data(), text.size(), false).get(root);
             if (e)

@@ -385,6 +385,53 @@ std::string bigOtlpElement(size_t e, size_t spans) {
 }
 } // namespace
 
+// The large-document split finds element ends by scanning strings and
+// brackets: braces, brackets, escaped quotes and runs of backslashes inside
+// strings (across 64-byte blocks), whitespace between the elements and
+// another spelling of the key must not move them.
+TEST(TraceImport, LargeSingleDocumentSplitIgnoresBracketsInStrings) {
+    const std::string filler(300, 'x');
+    std::string tricky;
+    for (int k = 0; k < 12; ++k)
+        tricky += std::string(size_t(k * 5 + 1), '\\') + std::string(size_t(k * 5 + 1), '\\') + R"(\"}]{[,)";
+    const size_t elements = 1400, spans = 30;
+    std::string doc = "\n{ \"resource_spans\" :\n [\n", lines;
+    for (size_t e = 0; e < elements; ++e) {
+        std::string el = bigOtlpElement(e, spans);
+        for (size_t p = el.find(filler); p != std::string::npos; p = el.find(filler, p + tricky.size()))
+            el.replace(p, filler.size(), tricky);
+        doc += e ? "\n ,\t" : "  ";
+        doc += el;
+        lines += R"({"resourceSpans":[)" + el + "]}\n";
+    }
+    doc += "\r\n ]\n}\n";
+    ASSERT_GT(doc.size(), size_t(16) << 20);
+    const ImportResult whole = importTraceBytes("tricky.json", doc);
+    const ImportResult perLine = importTraceBytes("tricky.jsonl", lines);
+    ASSERT_TRUE(whole.ok) << whole.error.toString();
+    ASSERT_TRUE(perLine.ok) << perLine.error.toString();
+    EXPECT_EQ(whole.format, "OTLP/JSON");
+    EXPECT_EQ(whole.traces->spanCount(), elements * spans);
+    EXPECT_EQ(dumpSpans(*whole.traces), dumpSpans(*perLine.traces));
+    const Attribute *pad = nullptr;
+    for (uint32_t a = whole.traces->attrOffsets[0]; a < whole.traces->attrOffsets[1]; ++a)
+        if (whole.traces->strings.view(whole.traces->attributes[a].key) == "pad")
+            pad = &whole.traces->attributes[a];
+    ASSERT_NE(pad, nullptr);
+    std::string unescaped;
+    for (int k = 0; k < 12; ++k)
+        unescaped += std::string(size_t(k * 5 + 1), '\\') + R"("}]{[,)";
+    EXPECT_EQ(whole.traces->strings.view(StringId(uint32_t(pad->bits))), unescaped);
+
+    // An unterminated string in the last element: no split, the error of
+    // the whole-document parse.
+    std::string bad = doc;
+    bad.insert(bad.rfind("\"pad\""), "\"");
+    const ImportResult r = importTraceBytes("tricky-bad.json", bad);
+    ASSERT_FALSE(r.ok);
+    EXPECT_NE(r.error.message.find("invalid JSON"), std::string::npos) << r.error.message;
+}
+
 TEST(TraceImport, LargeSingleDocumentsLoadLikeJsonLines) {
     const size_t elements = 1800, spans = 30;
     std::string doc = R"({"resourceSpans":[)", lines;
