@@ -28,9 +28,8 @@ std::vector<uint32_t> frameNameRanks(const Profile &p) {
 Aggregator::Aggregator(std::shared_ptr<const Profile> profile) : m_profile(std::move(profile)) {
     const Profile &p = *m_profile;
     m_frameRank = frameNameRanks(p);
-    m_self.assign(p.trie.size(), 0);
-    m_mark.assign(p.trie.size(), 0);
-    m_local.assign(p.trie.size(), 0);
+    // Scratch over the trie is allocated by the first build that needs it
+    // (a full build of a pprof needs none: ~13 bytes per node saved).
 }
 
 template <class Fn>
@@ -88,6 +87,11 @@ bool Aggregator::accumulateLeaves(const SampleSelection &sel, int col, uint64_t 
     const Profile &p = *m_profile;
     const auto &values = p.values[size_t(col)];
     const size_t count0 = p.sampleNode.size();
+    if (m_self.empty()) {
+        m_self.assign(p.trie.size(), 0);
+        m_mark.assign(p.trie.size(), 0);
+        m_local.assign(p.trie.size(), 0);
+    }
     m_touched.clear();
     return forEachSample(
         sel,

@@ -78,7 +78,8 @@ private:
 
     std::shared_ptr<const Profile> m_profile;
     std::vector<uint32_t> m_frameRank;
-    // Scratch, sized to the trie; only touched entries are non-zero between calls.
+    // Scratch, sized to the trie on first use; only touched entries are
+    // non-zero between calls.
     std::vector<int64_t> m_self;
     std::vector<uint8_t> m_mark;
     std::vector<uint32_t> m_touched;
