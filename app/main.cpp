@@ -4,10 +4,29 @@
 #include "app/preferences.h"
 #include "app/translations.h"
 
+#include "app/cli/commands.h"
+#include "app/cli/options.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include <cstring>
+#include <string>
+#include <vector>
+
 int main(int argc, char **argv) {
+    if (argc > 1 && std::strcmp(argv[1], "--cli-render") == 0) {
+        // `spanfire-cli render ...` (app/cli/main.cpp): the widgets live here.
+        using namespace spanfire::cli;
+        std::vector<std::string> args(argv + 2, argv + argc);
+        CliOptions options;
+        std::string error;
+        if (!parseOptions(args, options, error)) {
+            fail(error + " (see spanfire-cli --help)");
+            return kExitBadInput;
+        }
+        return runRender(options, argc, argv);
+    }
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Spanfire"));
     QCoreApplication::setApplicationName(QStringLiteral("spanfire"));
