@@ -185,7 +185,8 @@ private:
         Digest stack, labels;
         const char *key; // location bytes in the input, or null: m_batchKeyBytes[keyBegin..)
         size_t keySize;
-        uint32_t keyBegin, valueBegin, valueEnd, labelBegin, labelEnd;
+        const char *label; // label bytes in the input, or null: m_batchLabelBytes[labelBegin..)
+        uint32_t keyBegin, valueBegin, valueEnd, labelBegin, labelSize;
         bool sameLabels; // labels equal to the previous sample's
         uint64_t offset;
     };

@@ -91,10 +91,15 @@ void PprofDecoder::prepareSample(uint64_t offset) {
     // one thread), so compare with the previous sample's before hashing.
     const char *lb = m_labelSplit ? m_labelScratch.data() : m_labelBegin;
     const size_t ln = m_labelSplit ? m_labelScratch.size() : size_t(m_labelEnd - m_labelBegin);
+    // Like the stack key, the bytes stay in the input until the batch is
+    // committed; only gathered (non-adjacent) label fields are copied.
+    pd.label = m_labelSplit ? nullptr : m_labelBegin;
     pd.labelBegin = uint32_t(m_batchLabelBytes.size());
+    pd.labelSize = uint32_t(ln);
     pd.sameLabels = false;
     if (ln > 0) {
-        m_batchLabelBytes.append(lb, ln);
+        if (m_labelSplit)
+            m_batchLabelBytes.append(lb, ln);
         if (ln == m_lastLabelBytes.size() && std::memcmp(lb, m_lastLabelBytes.data(), ln) == 0) {
             pd.sameLabels = true;
         } else {
@@ -105,7 +110,6 @@ void PprofDecoder::prepareSample(uint64_t offset) {
     } else {
         m_lastLabelBytes.clear();
     }
-    pd.labelEnd = uint32_t(m_batchLabelBytes.size());
 }
 
 bool PprofDecoder::commitBatch() {
@@ -139,7 +143,7 @@ bool PprofDecoder::commitBatch() {
 
         // Label key (0 = no labels).
         uint32_t labelKey = 0;
-        if (pd.labelEnd != pd.labelBegin) {
+        if (pd.labelSize != 0) {
             if (pd.sameLabels) {
                 labelKey = m_prevLabelKey;
             } else {
@@ -147,7 +151,7 @@ bool PprofDecoder::commitBatch() {
                 if (labelKey == DigestMap::kMissing) {
                     labelKey = uint32_t(m_labelKeys.size());
                     const auto begin = m_labelArena.size();
-                    m_labelArena.append(m_batchLabelBytes, pd.labelBegin, pd.labelEnd - pd.labelBegin);
+                    m_labelArena.append(pd.label ? pd.label : m_batchLabelBytes.data() + pd.labelBegin, pd.labelSize);
                     m_labelKeys.push_back({begin, m_labelArena.size(), pd.offset});
                     m_labelIndex.insert(pd.labels, labelKey);
                 }
@@ -286,6 +290,9 @@ bool PprofDecoder::readSamples() {
                 return m_ctx.failCancelled();
             m_ctx.progress(r.offset(), m_data.size());
             if (release && offset - released >= (32u << 20)) {
+                // Prepared samples point into the input: commit them first.
+                if (!commitBatch())
+                    break;
                 releasePages(m_data.data() + released, m_data.data() + offset);
                 released = offset;
             }
