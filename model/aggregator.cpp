@@ -1,4 +1,5 @@
 #include "model/aggregator.h"
+#include "model/arith.h"
 
 #include <algorithm>
 #include <numeric>
@@ -108,7 +109,7 @@ bool Aggregator::accumulateLeaves(const SampleSelection &sel, int col, uint64_t 
                 m_mark[n] = 1;
                 m_touched.push_back(n);
             }
-            m_self[n] += values[i];
+            addTo(m_self[n], values[i]);
             ++count;
         },
         cancel);
@@ -127,7 +128,7 @@ FlameTree Aggregator::buildFast(const SampleSelection &sel, int col, const std::
         for (size_t i = 0; i < n; ++i) {
             if (i + 16 < n)
                 __builtin_prefetch(&self[p.sampleNode[i + 16]]);
-            self[p.sampleNode[i]] += values[i];
+            addTo(self[p.sampleNode[i]], values[i]);
             if ((i & (kCancelCheckEvery - 1)) == 0 && cancel && cancel->load(std::memory_order_relaxed)) {
                 FlameTree empty;
                 empty.nodes.push_back(FlameNode{FrameId(), FrameId::kNone, 0, 1, 0, 0, 0});
@@ -256,7 +257,7 @@ FlameTree Aggregator::buildTransformed(const SampleSelection &sel, int col, cons
             }
             cur = it->second;
         }
-        self[cur] += v;
+        addTo(self[cur], v);
         ++kept;
     }
     if (!live) {
@@ -317,13 +318,13 @@ bool layoutInOrder(const std::vector<uint32_t> &parent, const std::vector<uint32
     // parent's earlier children end. In pre-order a node's next sibling
     // starts right after its subtree, so `end` links the siblings.
     for (size_t i = n; i-- > 1;)
-        t.nodes[t.nodes[i].parent].total += t.nodes[i].total;
+        addTo(t.nodes[t.nodes[i].parent].total, t.nodes[i].total);
     for (size_t i = 0; i < n; ++i) {
         FlameNode &node = t.nodes[i];
         int64_t cursor = node.start;
         for (uint32_t c = uint32_t(i) + 1; c < node.end; c = t.nodes[c].end) {
             t.nodes[c].start = cursor;
-            cursor += t.nodes[c].total;
+            addTo(cursor, t.nodes[c].total);
         }
     }
     return true;
@@ -344,7 +345,7 @@ FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint
     t = FlameTree();
     std::vector<int64_t> total(self);
     for (size_t i = n; i-- > 1;)
-        total[parent[i]] += total[i];
+        addTo(total[parent[i]], total[i]);
     // CSR children.
     std::vector<uint32_t> first(n + 1, 0);
     for (size_t i = 1; i < n; ++i)
@@ -387,7 +388,7 @@ FlameTree finishTree(const std::vector<uint32_t> &parent, const std::vector<uint
             const FlameNode &pn = t.nodes[top.out];
             t.nodes[out] =
                 FlameNode{FrameId(frame[c]), top.out, pn.depth + 1, 0, self[c], total[c], pn.start + top.cursor};
-            top.cursor += total[c];
+            addTo(top.cursor, total[c]);
             t.maxDepth = std::max(t.maxDepth, pn.depth + 1);
             stack.push_back({c, out, first[c], 0});
         } else {

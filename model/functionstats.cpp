@@ -1,5 +1,7 @@
 #include "model/functionstats.h"
 
+#include "model/arith.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -41,8 +43,8 @@ std::vector<FunctionStat> topFunctions(const FlameTree &tree, const Profile &p) 
             names.push_back(nm);
         }
         if (active[nm] == 0)
-            cum[nm] += nodes[i].total;
-        flat[nm] += nodes[i].self;
+            addTo(cum[nm], nodes[i].total);
+        addTo(flat[nm], nodes[i].self);
         ++active[nm];
         stack.push_back(i);
     }
@@ -71,27 +73,27 @@ FunctionNeighbors functionNeighbors(const FlameTree &tree, const Profile &p, Str
         const uint32_t par = nodes[i].parent;
         const StringId parentName = par == 0 ? StringId(0) : nameOf(p, nodes[par].frame);
         if (nm == name) {
-            res.self.flat += nodes[i].self;
+            addTo(res.self.flat, nodes[i].self);
             if (activeSelf == 0) {
-                res.self.cum += nodes[i].total;
+                addTo(res.self.cum, nodes[i].total);
                 auto &c = callers[parentName.v];
                 c.name = parentName;
-                c.cum += nodes[i].total;
-                c.flat += nodes[i].self;
+                addTo(c.cum, nodes[i].total);
+                addTo(c.flat, nodes[i].self);
             } else if (activeSelf == 1 && parentName == name) {
                 // Direct recursion under the outermost occurrence: f calls f.
                 auto &c = callees[nm.v];
                 c.name = nm;
-                c.cum += nodes[i].total;
-                c.flat += nodes[i].self;
+                addTo(c.cum, nodes[i].total);
+                addTo(c.flat, nodes[i].self);
             }
             ++activeSelf;
         } else if (par != 0 && parentName == name && activeSelf == 1) {
             // Direct child of the outermost occurrence: a callee.
             auto &c = callees[nm.v];
             c.name = nm;
-            c.cum += nodes[i].total;
-            c.flat += nodes[i].self;
+            addTo(c.cum, nodes[i].total);
+            addTo(c.flat, nodes[i].self);
         }
         stack.push_back(i);
     }
@@ -115,7 +117,7 @@ int64_t matchedTotal(const FlameTree &tree, const std::vector<uint8_t> &frameMat
     for (uint32_t i = 1; i < nodes.size();) {
         const FrameId f = nodes[i].frame;
         if (f.valid() && f.v < frameMatches.size() && frameMatches[f.v]) {
-            sum += nodes[i].total;
+            addTo(sum, nodes[i].total);
             i = nodes[i].end; // skip the subtree: already counted
         } else {
             ++i;

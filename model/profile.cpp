@@ -1,5 +1,6 @@
 #include "model/profile.h"
 
+#include "model/arith.h"
 #include "model/hashing.h"
 
 #include <numeric>
@@ -82,7 +83,7 @@ int64_t Profile::total(size_t sampleType) const {
     if (sampleType >= values.size())
         return 0;
     const auto &col = values[sampleType];
-    return std::accumulate(col.begin(), col.end(), int64_t(0));
+    return std::accumulate(col.begin(), col.end(), int64_t(0), wrapAdd);
 }
 
 int Profile::findSampleType(std::string_view spec) const {

@@ -1,5 +1,7 @@
 #include "views/flamelayout.h"
 
+#include "model/arith.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -74,7 +76,7 @@ FlameLayout layoutFlame(const FlameTree &tree, const FlameLayoutParams &params) 
                 if (r.count > 0 && x0 <= r.x1 + 0.5) {
                     r.x1 = std::max(r.x1, x1);
                     ++r.count;
-                    r.total += n.total;
+                    addTo(r.total, n.total);
                 } else {
                     flush(d);
                     r = PendingRun{x0, x1, i, 1, n.total};

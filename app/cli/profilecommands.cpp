@@ -3,6 +3,7 @@
 #include "app/cli/jsonwriter.h"
 #include "app/cli/sampleselect.h"
 #include "model/aggregator.h"
+#include "model/arith.h"
 #include "model/functionstats.h"
 #include "model/linkindex.h"
 #include "model/spantable.h"
@@ -281,7 +282,7 @@ int runTop(const CliOptions &o) {
     std::vector<std::string> order; // first-seen order, for a stable merge
     for (size_t i = 0; i < files.size(); ++i) {
         const auto &profile = files[i].result.profile;
-        total += profile->total(static_cast<size_t>(columns[i]));
+        addTo(total, profile->total(static_cast<size_t>(columns[i])));
         sampleCount += profile->sampleCount();
         SelectionResult sel;
         if (!selectSamples(o, *profile, files[i].path, traces.get(), sel))
@@ -289,15 +290,15 @@ int runTop(const CliOptions &o) {
         filtered = filtered || sel.filtered;
         Aggregator agg(profile);
         const FlameTree tree = agg.build(sel.selection, columns[i]);
-        selectedTotal += tree.total();
+        addTo(selectedTotal, tree.total());
         selectedSamples += tree.sampleCount;
         for (const FunctionStat &f : topFunctions(tree, *profile)) {
             std::string name(profile->strings.view(f.name));
             auto [it, inserted] = merged.try_emplace(name);
             if (inserted)
                 order.push_back(name);
-            it->second.flat += f.flat;
-            it->second.cum += f.cum;
+            addTo(it->second.flat, f.flat);
+            addTo(it->second.cum, f.cum);
         }
     }
     std::vector<std::pair<const std::string *, MergedStat>> rows;
