@@ -8,8 +8,9 @@
 // Invariants after readTables(): every string index the tables use is in
 // range; ids are non-zero and unique; m_locFrames[m_locBegin[i]..m_locBegin[i+1])
 // are location i's frames root-first (after drop_frames trimming).
-// Thread affinity: one decoder per import, used by one thread; resolveSamples()
-// runs the label-set half of its work on a second thread it joins before returning.
+// Thread affinity: one decoder per import, driven by one thread; run() scans
+// samples on a second thread while it reads the tables, and resolveSamples()
+// resolves label sets on a second thread; both are joined before returning.
 
 #include "importers/common/digestmap.h"
 #include "importers/common/gzipstream.h"
@@ -17,6 +18,7 @@
 #include "importers/common/wirereader.h"
 #include "model/profile.h"
 
+#include <atomic>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -112,10 +114,15 @@ private:
         uint64_t offset;   // first sample with this stack
     };
     struct LabelKey {
-        size_t begin, end; // the label fields' wire bytes in m_labelArena
-        uint64_t offset;
+        size_t begin, end;    // the label fields' wire bytes in m_labelArena
+        uint64_t offset;      // first sample with this list
+        uint64_t bytesOffset; // where those bytes were in the input (errors)
     };
-    bool readSamples();
+    // Scans every sample of m_data (skipping everything else); may run on a
+    // second thread beside readTables(): touches no table, reports nothing,
+    // gives pages back only once tablesDone. Errors go to m_scanError.
+    void scanAll(const std::atomic<bool> &tablesDone, const std::atomic<bool> &abort);
+    void reserveFromEstimate(uint64_t bytesSoFar, uint64_t totalBytes);
     void beginScan(uint64_t sampleCountHint);
     bool scanSampleRecord(WireReader &r, uint64_t offset);
     void prepareSample(uint64_t offset);
@@ -161,6 +168,8 @@ private:
     // m_labelEnd) in the input, or m_labelScratch when not adjacent
     const char *m_labelBegin = nullptr, *m_labelEnd = nullptr;
     bool m_labelSplit = false;
+    const char *m_labelFirst = nullptr;  // first label field when split
+    const char *m_sampleStart = nullptr; // the current sample's field key
     std::string m_labelScratch;
     std::vector<Label> m_scratchModelLabels;
     bool m_hasLabels = false;
@@ -189,6 +198,7 @@ private:
         uint32_t keyBegin, valueBegin, valueEnd, labelBegin, labelSize;
         bool sameLabels; // labels equal to the previous sample's
         uint64_t offset;
+        uint64_t labelOffset; // of the label bytes in the input
     };
     static constexpr size_t kBatch = 16;
     Pending m_batch[kBatch];

@@ -94,6 +94,7 @@ void PprofDecoder::prepareSample(uint64_t offset) {
     // Like the stack key, the bytes stay in the input until the batch is
     // committed; only gathered (non-adjacent) label fields are copied.
     pd.label = m_labelSplit ? nullptr : m_labelBegin;
+    pd.labelOffset = offset + uint64_t((m_labelSplit ? m_labelFirst : m_labelBegin) - m_sampleStart);
     pd.labelBegin = uint32_t(m_batchLabelBytes.size());
     pd.labelSize = uint32_t(ln);
     pd.sameLabels = false;
@@ -152,7 +153,7 @@ bool PprofDecoder::commitBatch() {
                     labelKey = uint32_t(m_labelKeys.size());
                     const auto begin = m_labelArena.size();
                     m_labelArena.append(pd.label ? pd.label : m_batchLabelBytes.data() + pd.labelBegin, pd.labelSize);
-                    m_labelKeys.push_back({begin, m_labelArena.size(), pd.offset});
+                    m_labelKeys.push_back({begin, m_labelArena.size(), pd.offset, pd.labelOffset});
                     m_labelIndex.insert(pd.labels, labelKey);
                 }
                 m_prevLabelKey = labelKey;
@@ -182,6 +183,7 @@ bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
     m_scratchValues.clear();
     m_labelBegin = m_labelEnd = nullptr;
     m_labelSplit = false;
+    m_sampleStart = r.base() + r.fieldOffset();
     m_locBytes = nullptr;
     m_locSize = 0;
     m_locSplit = false;
@@ -235,6 +237,7 @@ bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
                 m_labelEnd = e;
             } else {
                 m_labelSplit = true;
+                m_labelFirst = m_labelBegin;
                 m_labelScratch.assign(m_labelBegin, m_labelEnd);
                 m_labelScratch.append(fieldStart, e);
             }
@@ -261,35 +264,46 @@ bool PprofDecoder::scanSampleRecord(WireReader &r, uint64_t offset) {
 void PprofDecoder::beginScan(uint64_t sampleCountHint) {
     m_sampleCountHint = sampleCountHint;
     m_profile->sampleNode.reserve(size_t(sampleCountHint));
-    m_labelKeys.push_back({0, 0, 0}); // key 0: no labels
+    m_labelKeys.push_back({0, 0, 0, 0}); // key 0: no labels
 }
 
-bool PprofDecoder::readSamples() {
-    beginScan(m_sampleCount);
-    if (m_sampleCount == 0)
-        return resolveSamples();
+void PprofDecoder::reserveFromEstimate(uint64_t bytesSoFar, uint64_t totalBytes) {
+    // Size the columns from the bytes per sample seen so far (65,536 samples).
+    if (totalBytes <= bytesSoFar)
+        return;
+    m_sampleCountHint = uint64_t(double(totalBytes) / double(bytesSoFar) * 65536 * 1.05);
+    Profile &pr = *m_profile;
+    pr.sampleNode.reserve(size_t(m_sampleCountHint));
+    for (auto &col : pr.values)
+        col.reserve(size_t(m_sampleCountHint));
+    if (m_hasLabels)
+        pr.sampleLabels.reserve(size_t(m_sampleCountHint));
+}
 
-    WireReader r(m_data.data(), m_data.data() + m_firstSampleOffset, m_data.data() + m_data.size());
+void PprofDecoder::scanAll(const std::atomic<bool> &tablesDone, const std::atomic<bool> &abort) {
+    beginScan(0);
+    WireReader r(m_data);
     uint32_t f;
     WireType t;
     uint64_t done = 0;
-    // Everything behind the cursor has been decoded (tables in pass 1, with
-    // the strings copied): give those pages back as we go.
+    // Pages behind the cursor may be given back once the tables are read
+    // (their strings are copied then): the scan never looks back.
     const bool release = m_ctx.inputDisposable();
     uint64_t released = 0;
     while (r.next(f, t)) {
-        if (f != 2) {
-            r.skip(t);
+        if (f != 2 || t != WireType::Len) {
+            r.skip(t); // tables, and whatever readTables() rejects
             continue;
         }
         const uint64_t offset = r.fieldOffset();
         if (!scanSampleRecord(r, offset))
             break;
-        if ((++done & 4095) == 0) {
-            if (m_ctx.cancelled())
-                return m_ctx.failCancelled();
-            m_ctx.progress(r.offset(), m_data.size());
-            if (release && offset - released >= (32u << 20)) {
+        if (++done == 65536)
+            reserveFromEstimate(r.offset(), m_data.size());
+        if ((done & 4095) == 0) {
+            if (abort.load(std::memory_order_relaxed) || m_ctx.cancelled())
+                return;
+            if (release && offset - released >= (32u << 20) && tablesDone.load(std::memory_order_acquire)) {
                 // Prepared samples point into the input: commit them first.
                 if (!commitBatch())
                     break;
@@ -303,7 +317,6 @@ bool PprofDecoder::readSamples() {
     else
         m_scanError.set(r.errorOffset(),
                         std::string("malformed protobuf: ") + (r.error() ? r.error() : "decode error"));
-    return resolveSamples();
 }
 
 // ---- resolve ----------------------------------------------------------------
@@ -351,7 +364,9 @@ void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &er
     for (size_t k = 1; k < m_labelKeys.size(); ++k) {
         const LabelKey &lk = m_labelKeys[k];
         m_scratchModelLabels.clear();
-        WireReader lr(m_labelArena.data(), m_labelArena.data() + lk.begin, m_labelArena.data() + lk.end);
+        // Offsets relative to the list's first byte, which was at lk.bytesOffset.
+        const char *lb = m_labelArena.data() + lk.begin;
+        WireReader lr(lb, lb, m_labelArena.data() + lk.end);
         uint32_t f;
         WireType t;
         while (lr.next(f, t)) {
@@ -414,7 +429,7 @@ void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &er
             m_scratchModelLabels.push_back(ml);
         }
         if (!lr.ok()) {
-            err.set(lk.offset, std::string("malformed protobuf: ") + lr.error());
+            err.set(lk.bytesOffset + lr.errorOffset(), std::string("malformed protobuf: ") + lr.error());
             return;
         }
         std::sort(m_scratchModelLabels.begin(), m_scratchModelLabels.end(), [](const Label &a, const Label &b) {
@@ -575,16 +590,8 @@ bool PprofDecoder::chunkField(const char *p, size_t len, uint64_t offset, uint64
         return false;
     if (m_scannedSamples++ == 0)
         m_firstSampleOffset = offset;
-    if (m_scannedSamples == 65536 && m_streamSize > offset) {
-        // Size the columns from the bytes per sample seen so far.
-        m_sampleCountHint = uint64_t(double(m_streamSize) / double(offset + len) * 65536 * 1.05);
-        Profile &pr = *m_profile;
-        pr.sampleNode.reserve(size_t(m_sampleCountHint));
-        for (auto &col : pr.values)
-            col.reserve(size_t(m_sampleCountHint));
-        if (m_hasLabels)
-            pr.sampleLabels.reserve(size_t(m_sampleCountHint));
-    }
+    if (m_scannedSamples == 65536)
+        reserveFromEstimate(offset + len, m_streamSize);
     return true;
 }
 

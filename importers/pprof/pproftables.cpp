@@ -5,7 +5,9 @@
 #include "importers/pprof/pprofimporter.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
+#include <thread>
 
 namespace spanfire {
 
@@ -492,11 +494,24 @@ bool PprofDecoder::buildTables() {
 }
 
 std::shared_ptr<Profile> PprofDecoder::run() {
-    m_ctx.beginStage("reading pprof tables", m_ctx.layers().empty() ? 0 : 400, 60);
-    if (!readTables() || !buildTables())
+    m_ctx.beginStage("reading pprof", m_ctx.layers().empty() ? 0 : 400, m_ctx.layers().empty() ? 800 : 450);
+    // The sample scan needs nothing from the tables: it runs on a second
+    // thread while this one reads them (and reports progress). Errors keep
+    // their order: a table error wins, then the earliest bad sample.
+    std::atomic<bool> tablesDone{false}, abort{false};
+    std::thread scan([this, &tablesDone, &abort] { scanAll(tablesDone, abort); });
+    const bool tablesOk = readTables() && buildTables();
+    abort.store(!tablesOk, std::memory_order_relaxed);
+    tablesDone.store(true, std::memory_order_release);
+    scan.join();
+    if (!tablesOk)
         return nullptr;
-    m_ctx.beginStage("reading pprof samples", m_ctx.layers().empty() ? 60 : 460, m_ctx.layers().empty() ? 940 : 540);
-    if (!readSamples())
+    if (m_ctx.cancelled()) {
+        m_ctx.failCancelled();
+        return nullptr;
+    }
+    m_ctx.beginStage("building the call tree", m_ctx.layers().empty() ? 800 : 850, m_ctx.layers().empty() ? 200 : 150);
+    if (!resolveSamples())
         return nullptr;
     m_profile->format = m_ctx.formatLabel("pprof");
     m_profile->sourceName = m_ctx.name();

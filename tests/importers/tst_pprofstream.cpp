@@ -288,3 +288,25 @@ TEST(PprofStream, ReleasingParsedInputNeverLosesSamplesStillInABatch) {
     EXPECT_EQ(b.gz.profile->format, "pprof (zstd)");
     EXPECT_EQ(fingerprint(*b.raw.profile), fingerprint(*b.gz.profile));
 }
+
+TEST(PprofStream, ALabelErrorIsReportedInsideTheLabel) {
+    // Labels are decoded once per distinct list after the scan; an error in
+    // one still names the byte where it is, not just its sample.
+    PprofBuilder b;
+    b.sampleType("samples", "count");
+    for (int i = 0; i < 5; ++i)
+        b.sample({1}, {1}, {{"k", "v", 0, ""}});
+    const Pb badLabel = Pb().varint(1, uint64_t(b.s("k"))).bytes(2, "oops"); // str index as bytes
+    b.raw(Pb().msg(2, Pb().packed(1, {1}).packed(2, {1}).msg(3, badLabel)).str());
+    b.location(1, 0, 0x10, {{1, 1}}).function(1, "main");
+    const std::string raw = b.build();
+    const size_t labelAt = raw.find(badLabel.str());
+    ASSERT_NE(labelAt, std::string::npos);
+    const Both both = loadBoth(raw, gzipBytes(raw));
+    for (const ImportResult *r : {&both.raw, &both.gz}) {
+        ASSERT_FALSE(r->ok);
+        EXPECT_NE(r->error.message.find("Label field has the wrong wire type"), std::string::npos) << r->error.message;
+        EXPECT_GE(r->error.offset, labelAt);
+        EXPECT_LT(r->error.offset, labelAt + badLabel.str().size());
+    }
+}
