@@ -155,23 +155,52 @@ void sortPaths(uint32_t *a, size_t n, size_t d, const uint32_t *ranked, const si
 
 void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_t n,
                             const std::vector<uint32_t> &frameRank, std::vector<uint32_t> &leaves) {
-    leaves.assign(n, root().v);
     if (m_parent.size() != 1) {
+        leaves.assign(n, root().v);
         for (size_t k = 0; k < n; ++k)
             leaves[k] = path(root(), frames + offsets[k], offsets[k + 1] - offsets[k]).v;
         return;
     }
-    // Sort by ranks with a multikey quicksort (Bentley & Sedgewick): paths
-    // share long prefixes, which a comparison sort would compare again and
-    // again; this one looks at each distinguishing position about once.
+    // Ranks for every frame (frames the table does not know rank after it).
+    std::vector<uint32_t> rank(frameRank);
     const size_t total = offsets[n];
+    for (size_t i = 0; i < total; ++i)
+        if (frames[i] >= rank.size()) {
+            const size_t from = rank.size();
+            rank.resize(size_t(frames[i]) + 1);
+            for (size_t f = from; f < rank.size(); ++f)
+                rank[f] = uint32_t(f);
+        }
+    std::vector<uint32_t> frameOfRank(rank.size());
+    for (uint32_t f = 0; f < rank.size(); ++f)
+        frameOfRank[rank[f]] = f;
     std::vector<uint32_t> ranked(total);
     for (size_t i = 0; i < total; ++i)
-        ranked[i] = frames[i] < frameRank.size() ? frameRank[frames[i]] : frames[i];
+        ranked[i] = rank[frames[i]];
+    insertRankedPaths(ranked.data(), offsets, n, frameOfRank, leaves);
+}
+
+void StackTrie::insertRankedPaths(const uint32_t *ranks, const size_t *offsets, size_t n,
+                                  const std::vector<uint32_t> &frameOfRank, std::vector<uint32_t> &leaves) {
+    leaves.assign(n, root().v);
+    if (m_parent.size() != 1) {
+        std::vector<uint32_t> path;
+        for (size_t k = 0; k < n; ++k) {
+            path.clear();
+            for (size_t i = offsets[k]; i < offsets[k + 1]; ++i)
+                path.push_back(frameOfRank[ranks[i]]);
+            leaves[k] = this->path(root(), path.data(), path.size()).v;
+        }
+        return;
+    }
+    // Sort with a multikey quicksort (Bentley & Sedgewick): paths share long
+    // prefixes, which a comparison sort would compare again and again; this
+    // one looks at each distinguishing position about once.
+    const size_t total = offsets[n];
     std::vector<uint32_t> order(n);
     for (size_t k = 0; k < n; ++k)
         order[k] = uint32_t(k);
-    sortPaths(order.data(), n, 0, ranked.data(), offsets);
+    sortPaths(order.data(), n, 0, ranks, offsets);
 
     // Walk the sorted paths keeping the previous one's node chain: a path
     // shares the nodes of its longest common prefix with the previous path
@@ -183,7 +212,7 @@ void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_
     const uint32_t *prev = nullptr;
     size_t prevLen = 0;
     for (uint32_t k : order) {
-        const uint32_t *p = frames + offsets[k];
+        const uint32_t *p = ranks + offsets[k];
         const size_t len = offsets[k + 1] - offsets[k];
         size_t common = 0;
         const size_t most = std::min(len, prevLen);
@@ -193,7 +222,7 @@ void StackTrie::insertPaths(const uint32_t *frames, const size_t *offsets, size_
         for (size_t d = common; d < len; ++d) {
             const auto id = static_cast<uint32_t>(m_parent.size());
             m_parent.push_back(chain[d]);
-            m_frame.push_back(p[d]);
+            m_frame.push_back(frameOfRank[p[d]]);
             m_depth.push_back(uint32_t(d + 1));
             chain.push_back(id);
         }

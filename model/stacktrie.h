@@ -33,6 +33,10 @@ public:
     // path() per path.
     void insertPaths(const uint32_t *frames, const size_t *offsets, size_t n, const std::vector<uint32_t> &frameRank,
                      std::vector<uint32_t> &leaves);
+    // The same with the paths already given as ranks (a permutation of frame
+    // ids; frameOfRank maps back), which saves a copy of them.
+    void insertRankedPaths(const uint32_t *ranks, const size_t *offsets, size_t n,
+                           const std::vector<uint32_t> &frameOfRank, std::vector<uint32_t> &leaves);
 
     NodeId parent(NodeId n) const { return NodeId(m_parent[n.v]); }
     FrameId frame(NodeId n) const { return FrameId(m_frame[n.v]); }

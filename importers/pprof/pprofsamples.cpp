@@ -354,7 +354,13 @@ void PprofDecoder::resolveStacks(std::vector<uint32_t> &keyNode, PendingError &e
             return;
     }
     std::vector<char>().swap(m_keyArena);
-    m_profile->trie.insertPaths(frames.data(), offsets.data(), m_stackKeys.size(), m_frameRank, keyNode);
+    // Frames as their flame-graph ranks, in place (the trie sorts by them).
+    std::vector<uint32_t> frameOfRank(m_frameRank.size());
+    for (uint32_t f = 0; f < m_frameRank.size(); ++f)
+        frameOfRank[m_frameRank[f]] = f;
+    for (uint32_t &f : frames)
+        f = m_frameRank[f];
+    m_profile->trie.insertRankedPaths(frames.data(), offsets.data(), m_stackKeys.size(), frameOfRank, keyNode);
 }
 
 void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &err) {
