@@ -391,7 +391,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         cap <<= 1;
     const size_t mask = cap - 1;
     constexpr uint64_t kEmpty = ~0ull;
-    std::vector<uint64_t> slots(cap, kEmpty);
+    std::vector<uint64_t> slots;
     const SpanKeyHash hasher;
     auto hashOf = [&](const TraceId &t, uint64_t id, bool shared) { return uint64_t(hasher(SpanKey{t, id, shared})); };
     // Slot holding (t, id, shared), or the empty slot where it would go.
@@ -413,20 +413,108 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         return v == kEmpty ? kNone : uint32_t(v);
     };
     constexpr uint32_t kAhead = 16;
-    std::vector<uint64_t> hashes(n);
-    for (uint32_t i = 0; i < n; ++i)
-        hashes[i] = hashOf(tid[i], sid[i], shr[i]);
     std::vector<uint8_t> alive(n, 1);
     uint64_t duplicates = 0;
-    for (uint32_t i = 0; i < n; ++i) {
-        if (i + kAhead < n)
-            __builtin_prefetch(&slots[hashes[i + kAhead] & mask], 1);
-        const size_t slot = probe(hashes[i], tid[i], sid[i], shr[i]);
-        if (slots[slot] != kEmpty) {
-            alive[i] = 0;
-            ++duplicates;
+    std::vector<uint32_t> par(n, kNone);
+    uint64_t orphans = 0, selfParents = 0;
+    auto settle = [&](uint32_t i, uint32_t p) {
+        if (p == i) {
+            ++selfParents;
+            m_flags[i] |= TraceSet::kOrphan;
+        } else if (p == kNone) {
+            ++orphans;
+            m_flags[i] |= TraceSet::kOrphan;
         } else {
-            slots[slot] = (hashes[i] >> 32) << 32 | i;
+            par[i] = p;
+        }
+    };
+    bool anyShared = false;
+    for (uint32_t i = 0; i < n && !anyShared; ++i)
+        anyShared = shr[i];
+    // Runs of consecutive spans of one trace. When every trace is one run
+    // (exporters usually write a trace's spans together) and there are no
+    // shared spans, duplicates and parents are all within a run: each run
+    // gets a small table of its span ids (it fits the caches) and the hash
+    // of all spans is not needed.
+    std::vector<uint32_t> runTable;
+    auto runTableBuild = [&](uint32_t a, uint32_t e) {
+        uint32_t bits = 4;
+        while ((1u << bits) < 2 * (e - a))
+            ++bits;
+        runTable.assign(size_t(1) << bits, kNone);
+        return bits;
+    };
+    auto runSlot = [](uint64_t id, uint32_t bits) { return uint32_t((id * 0x9e3779b97f4a7c15ull) >> (64 - bits)); };
+    // Row of the run's (alive) span with id `want`, kNone if none.
+    auto runFind = [&](uint64_t want, uint32_t bits) {
+        const uint32_t tmask = (1u << bits) - 1;
+        for (uint32_t k = runSlot(want, bits); runTable[k] != kNone; k = (k + 1) & tmask)
+            if (sid[runTable[k]] == want)
+                return runTable[k];
+        return kNone;
+    };
+    bool oneRunPerTrace = !anyShared;
+    if (oneRunPerTrace) {
+        uint32_t runs = 0;
+        for (uint32_t i = 0; i < n; ++i)
+            runs += i == 0 || !(tid[i] == tid[i - 1]);
+        size_t tcap = 16;
+        while (tcap < 2 * size_t(runs))
+            tcap <<= 1;
+        std::vector<uint32_t> seen(tcap, kNone); // trace id -> first span of its run
+        for (uint32_t i = 0; i < n && oneRunPerTrace; ++i) {
+            if (i > 0 && tid[i] == tid[i - 1])
+                continue;
+            for (size_t k = hasher(SpanKey{tid[i], 0, false}) & (tcap - 1);; k = (k + 1) & (tcap - 1)) {
+                if (seen[k] == kNone) {
+                    seen[k] = i;
+                    break;
+                }
+                if (tid[seen[k]] == tid[i]) {
+                    oneRunPerTrace = false;
+                    break;
+                }
+            }
+        }
+    }
+    std::vector<uint64_t> hashes; // (trace, span, shared) hashes; later the spanId column
+    if (oneRunPerTrace) {
+        for (uint32_t a = 0; a < n;) {
+            uint32_t e = a + 1;
+            while (e < n && tid[e] == tid[a])
+                ++e;
+            const uint32_t bits = runTableBuild(a, e), tmask = (1u << bits) - 1;
+            for (uint32_t i = a; i < e; ++i) {
+                uint32_t k = runSlot(sid[i], bits);
+                while (runTable[k] != kNone && sid[runTable[k]] != sid[i])
+                    k = (k + 1) & tmask;
+                if (runTable[k] != kNone) {
+                    alive[i] = 0; // the first copy is kept
+                    ++duplicates;
+                } else {
+                    runTable[k] = i;
+                }
+            }
+            for (uint32_t i = a; i < e; ++i)
+                if (alive[i] && pid[i] != 0)
+                    settle(i, runFind(pid[i], bits)); // the trace has no other spans
+            a = e;
+        }
+    } else {
+        slots.assign(cap, kEmpty);
+        hashes.resize(n);
+        for (uint32_t i = 0; i < n; ++i)
+            hashes[i] = hashOf(tid[i], sid[i], shr[i]);
+        for (uint32_t i = 0; i < n; ++i) {
+            if (i + kAhead < n)
+                __builtin_prefetch(&slots[hashes[i + kAhead] & mask], 1);
+            const size_t slot = probe(hashes[i], tid[i], sid[i], shr[i]);
+            if (slots[slot] != kEmpty) {
+                alive[i] = 0;
+                ++duplicates;
+            } else {
+                slots[slot] = (hashes[i] >> 32) << 32 | i;
+            }
         }
     }
     if (duplicates)
@@ -442,52 +530,65 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         return nullptr;
 
     // 2. Resolve parents.
-    bool anyShared = false;
-    for (uint32_t i = 0; i < n && !anyShared; ++i)
-        anyShared = shr[i];
-    std::vector<uint32_t> par(n, kNone);
-    uint64_t orphans = 0, selfParents = 0;
-    auto settle = [&](uint32_t i, uint32_t p) {
-        if (p == i) {
-            ++selfParents;
-            m_flags[i] |= TraceSet::kOrphan;
-        } else if (p == kNone) {
-            ++orphans;
-            m_flags[i] |= TraceSet::kOrphan;
-        } else {
-            par[i] = p;
-        }
-    };
-    if (!anyShared) {
-        // Exporters write a trace's spans close together: look for the parent
-        // among the neighbours (a sequential scan of the compact span id
-        // column) first; the rest go through the hash, in a batch so that
-        // the probes can be prefetched. The alive copy found is the same one
-        // the hash holds (the first).
-        constexpr uint32_t kWindow = 32;
+    if (oneRunPerTrace) {
+        // Done with the duplicates above.
+    } else if (!anyShared) {
+        // Exporters write a trace's spans close together. In a run of at
+        // least kRun consecutive spans of one trace, the parent is looked up
+        // in a small table of the run's alive span ids (it fits the caches);
+        // elsewhere among the neighbours (a sequential scan of the compact
+        // span id column). The rest go through the hash, in a batch so that
+        // the probes can be prefetched. At most one alive span of a trace has
+        // a given id, so each way finds the same span the hash holds.
+        constexpr uint32_t kWindow = 32, kRun = 8;
         std::vector<uint32_t> pending;
-        for (uint32_t i = 0; i < n; ++i) {
-            const uint64_t want = pid[i];
-            if (!alive[i] || want == 0)
-                continue;
-            // Nearest first, before and after (at most one alive span of
-            // the trace has the id, so the order does not change the result).
+        auto windowSearch = [&](uint32_t i, uint64_t want) {
+            // Nearest first, before and after.
             const uint32_t back = std::min(i, kWindow), ahead = std::min(n - 1 - i, kWindow);
-            uint32_t p = kNone;
             for (uint32_t d = 1; d <= std::max(back, ahead); ++d) {
-                if (d <= back && sid[i - d] == want && alive[i - d] && tid[i - d] == tid[i]) {
-                    p = i - d;
-                    break;
+                if (d <= back && sid[i - d] == want && alive[i - d] && tid[i - d] == tid[i])
+                    return i - d;
+                if (d <= ahead && sid[i + d] == want && alive[i + d] && tid[i + d] == tid[i])
+                    return i + d;
+            }
+            return kNone;
+        };
+        for (uint32_t a = 0; a < n;) {
+            uint32_t e = a + 1;
+            while (e < n && tid[e] == tid[a])
+                ++e;
+            if (e - a >= kRun) {
+                const uint32_t bits = runTableBuild(a, e), tmask = (1u << bits) - 1;
+                for (uint32_t i = a; i < e; ++i) {
+                    if (!alive[i])
+                        continue;
+                    uint32_t k = runSlot(sid[i], bits);
+                    while (runTable[k] != kNone)
+                        k = (k + 1) & tmask;
+                    runTable[k] = i;
                 }
-                if (d <= ahead && sid[i + d] == want && alive[i + d] && tid[i + d] == tid[i]) {
-                    p = i + d;
-                    break;
+                for (uint32_t i = a; i < e; ++i) {
+                    if (!alive[i] || pid[i] == 0)
+                        continue;
+                    const uint32_t p = runFind(pid[i], bits);
+                    if (p != kNone && p != i)
+                        par[i] = p;
+                    else
+                        pending.push_back(i);
+                }
+            } else {
+                for (uint32_t i = a; i < e; ++i) {
+                    const uint64_t want = pid[i];
+                    if (!alive[i] || want == 0)
+                        continue;
+                    const uint32_t p = windowSearch(i, want);
+                    if (p != kNone)
+                        par[i] = p;
+                    else
+                        pending.push_back(i);
                 }
             }
-            if (p != kNone)
-                par[i] = p;
-            else
-                pending.push_back(i);
+            a = e;
         }
         const uint32_t np = uint32_t(pending.size());
         for (uint32_t k = 0; k < np; ++k)
@@ -518,8 +619,10 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             settle(i, p);
         }
     }
-    // `hashes` (n entries, already faulted in) becomes the spanId column.
+    // `hashes` (n entries, already faulted in; only when the hash of all
+    // spans was built) becomes the spanId column.
     std::vector<uint64_t>().swap(slots);
+    std::vector<uint32_t>().swap(runTable);
 
     if (stop())
         return nullptr;
@@ -722,22 +825,18 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     for (const SpanLink &l : m_links)
         extra += l.attrEnd - l.attrBegin;
     {
-        const size_t base = s.attributes.size();
-        s.attributes.reserve(base + spanAttrCount + extra);
-        s.attributes.resize(base + spanAttrCount);
-        Attribute *out = s.attributes.data() + base;
+        // Appended one by one into reserved room: a resize would first fill
+        // the fresh pages with default attributes.
+        s.attributes.reserve(s.attributes.size() + spanAttrCount + extra);
         const Attribute *in = m_spanAttrs.data();
-        size_t pos = base;
         for (uint32_t r = 0; r < rows; ++r) {
             const uint32_t i = order[r];
             const uint32_t b = beginOf(m_attrEnd, i), e = m_attrEnd[i];
-            s.attrOffsets[r] = uint32_t(pos);
-            Attribute *o = out + (pos - base);
+            s.attrOffsets[r] = uint32_t(s.attributes.size());
             for (uint32_t k = b; k < e; ++k) // a few per span: cheaper than a memmove call
-                *o++ = in[k];
-            pos += e - b;
+                s.attributes.push_back(in[k]);
         }
-        s.attrOffsets[rows] = uint32_t(pos);
+        s.attrOffsets[rows] = uint32_t(s.attributes.size());
     }
     std::vector<Attribute>().swap(m_spanAttrs);
     s.eventOffsets.resize(rows + 1);
@@ -782,20 +881,20 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         s.linkOffsets[rows] = uint32_t(s.links.size());
     }
 
-    // Children CSR: in pre-order, a row's children appear in ascending row order.
-    s.childOffsets.assign(rows + 1, 0);
+    // Children CSR: in pre-order, a row's children appear in ascending row
+    // order. Counted at [parent + 2] so that after the prefix sum
+    // childOffsets[p + 1] is p's fill position, which ends as p + 1's start.
+    s.childOffsets.assign(size_t(rows) + 2, 0);
     for (uint32_t r = 0; r < rows; ++r)
         if (s.parent[r] != kNone)
-            ++s.childOffsets[s.parent[r] + 1];
+            ++s.childOffsets[s.parent[r] + 2];
     for (uint32_t r = 0; r < rows; ++r)
-        s.childOffsets[r + 1] += s.childOffsets[r];
-    s.childIds.resize(s.childOffsets[rows]);
-    {
-        std::vector<uint32_t> pos(s.childOffsets.begin(), s.childOffsets.end() - 1);
-        for (uint32_t r = 0; r < rows; ++r)
-            if (s.parent[r] != kNone)
-                s.childIds[pos[s.parent[r]]++] = r;
-    }
+        s.childOffsets[r + 2] += s.childOffsets[r + 1];
+    s.childIds.resize(s.childOffsets[rows + 1]);
+    for (uint32_t r = 0; r < rows; ++r)
+        if (s.parent[r] != kNone)
+            s.childIds[s.childOffsets[s.parent[r] + 1]++] = r;
+    s.childOffsets.resize(size_t(rows) + 1);
 
     if (stop())
         return nullptr;

@@ -435,3 +435,83 @@ TEST(TraceModel, IdHexRoundTrip) {
     EXPECT_FALSE(parseSpanIdHex("12345678901234567", &s));
     EXPECT_FALSE(parseTraceIdHex("zz", &t));
 }
+
+// finish() dedups and finds parents in a table per run of one trace's spans
+// when every trace is one run; otherwise duplicates through a hash of all
+// spans, parents in a table per long run, among the neighbours (short runs) or
+// through that hash: the same spans in any arrival order give the same set.
+TEST(TraceModel, ParentsAlikeInLongRunsAndScatteredOrder) {
+    struct Gen {
+        uint8_t trace;
+        uint64_t id, parent;
+        int64_t start;
+    };
+    std::mt19937_64 rng(11);
+    std::vector<std::vector<Gen>> traces;
+    for (int t = 0; t < 60; ++t) {
+        const int m = t == 0 ? 3000 : 1 + int(rng() % 40);
+        std::vector<Gen> spans;
+        for (int k = 0; k < m; ++k) {
+            Gen g{uint8_t(t + 1), (rng() | 1) & 0xffffffffffull, 0, int64_t(rng() % 100000)};
+            const uint64_t roll = rng() % 100;
+            if (k > 0 && roll < 90)
+                g.parent = spans[rng() % spans.size()].id; // an earlier span: no cycles
+            else if (roll < 95)
+                g.parent = 2; // missing (ids are odd): an orphan
+            else if (roll < 97)
+                g.parent = g.id; // its own parent
+            spans.push_back(g);
+        }
+        for (int k = 0; k < m / 20; ++k) // exact copies: duplicates
+            spans.push_back(spans[rng() % spans.size()]);
+        traces.push_back(spans);
+    }
+    auto build = [&](const std::vector<Gen> &order) {
+        Fixture f;
+        for (const Gen &g : order)
+            f.span(g.id, g.parent, g.start, g.start + 10, g.trace);
+        return f.b.finish();
+    };
+    // Grouped by trace, each trace's spans shuffled (one run per trace); then
+    // the same with a third of the traces split in two runs with other
+    // traces in between; then all shuffled.
+    std::vector<Gen> whole, grouped, tails;
+    for (std::vector<Gen> spans : traces) {
+        std::shuffle(spans.begin(), spans.end(), rng);
+        whole.insert(whole.end(), spans.begin(), spans.end());
+        const size_t cut = rng() % 3 == 0 ? spans.size() / 2 : spans.size();
+        grouped.insert(grouped.end(), spans.begin(), spans.begin() + long(cut));
+        tails.insert(tails.end(), spans.begin() + long(cut), spans.end());
+    }
+    grouped.insert(grouped.end(), tails.begin(), tails.end());
+    std::vector<Gen> scattered = grouped;
+    std::shuffle(scattered.begin(), scattered.end(), rng);
+
+    auto a = build(whole);
+    checkInvariants(*a);
+    for (const auto &order : {grouped, scattered}) {
+        auto b = build(order);
+        checkInvariants(*b);
+        ASSERT_EQ(a->spanCount(), b->spanCount());
+        EXPECT_EQ(a->spanId, b->spanId);
+        EXPECT_EQ(a->traceId, b->traceId);
+        EXPECT_EQ(a->parent, b->parent);
+        EXPECT_EQ(a->parentSpanId, b->parentSpanId);
+        EXPECT_EQ(a->flags, b->flags);
+        EXPECT_EQ(a->childIds, b->childIds);
+        for (const char *w : {"duplicate spans dropped", "spans whose parent is missing (orphans)",
+                              "spans that are their own parent", "span parent cycles broken"})
+            EXPECT_EQ(warning(*a, w), warning(*b, w)) << w;
+    }
+    EXPECT_GT(warning(*a, "duplicate spans dropped"), 100u);
+    EXPECT_GT(warning(*a, "spans whose parent is missing (orphans)"), 100u);
+    EXPECT_GT(warning(*a, "spans that are their own parent"), 50u);
+    // Every span whose parent id is present has that span as its parent.
+    for (uint32_t r = 0; r < a->spanCount(); ++r) {
+        const uint32_t p = a->find(a->traceId[r], a->parentSpanId[r]);
+        if (a->parentSpanId[r] == 0 || p == r)
+            EXPECT_EQ(a->parent[r], TraceSet::kNoRow);
+        else
+            EXPECT_EQ(a->parent[r], p) << "row " << r;
+    }
+}
