@@ -193,6 +193,7 @@ ImportResult importView(const std::string &name, std::string_view bytes, const I
                         bool fileBacked = false) {
     ImportContext ctx(name, options);
     ctx.setInputDisposable(owned);
+    ctx.setInputRereadable(owned && fileBacked);
     // Peel container layers; each decompressed buffer lives until the end.
     ByteBuffer layers[kMaxLayers];
     std::string_view current = bytes;
@@ -228,6 +229,7 @@ ImportResult importView(const std::string &name, std::string_view bytes, const I
         if (ctx.inputDisposable())
             releasePages(current.data(), current.data() + current.size());
         ctx.setInputDisposable(true); // decompressed buffers are ours
+        ctx.setInputRereadable(false);
         current = layers[depth].view();
         // The compressed input of an outer layer is no longer needed.
         if (depth > 0)

@@ -49,6 +49,11 @@ public:
     // pages they are done with (releasePages()).
     bool inputDisposable() const { return m_inputDisposable; }
     void setInputDisposable(bool disposable) { m_inputDisposable = disposable; }
+    // True when released pages of the input read back their contents (the
+    // file mapping of importFile(), not a decompressed buffer): a parser may
+    // then release behind one cursor while another still reads behind it.
+    bool inputRereadable() const { return m_inputRereadable; }
+    void setInputRereadable(bool rereadable) { m_inputRereadable = rereadable; }
 
     // Container layers, outermost first ("gzip", "zstd").
     void pushLayer(const char *layer) { m_layers.push_back(layer); }
@@ -64,6 +69,7 @@ private:
     ImportError m_error;
     bool m_failed = false;
     bool m_inputDisposable = false;
+    bool m_inputRereadable = false;
     std::vector<const char *> m_layers;
     const char *m_stage = "";
     int m_base = 0;

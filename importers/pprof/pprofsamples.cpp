@@ -289,6 +289,7 @@ void PprofDecoder::scanAll(const std::atomic<bool> &tablesDone, const std::atomi
     // Pages behind the cursor may be given back once the tables are read
     // (their strings are copied then): the scan never looks back.
     const bool release = m_ctx.inputDisposable();
+    const bool rereadable = m_ctx.inputRereadable();
     uint64_t released = 0;
     while (r.next(f, t)) {
         if (f != 2 || t != WireType::Len) {
@@ -303,7 +304,10 @@ void PprofDecoder::scanAll(const std::atomic<bool> &tablesDone, const std::atomi
         if ((done & 4095) == 0) {
             if (abort.load(std::memory_order_relaxed) || m_ctx.cancelled())
                 return;
-            if (release && offset - released >= (32u << 20) && tablesDone.load(std::memory_order_acquire)) {
+            // A file mapping reads back what is released, so the scan need
+            // not wait for readTables() there (else it holds the whole file).
+            if (release && offset - released >= (32u << 20) &&
+                (rereadable || tablesDone.load(std::memory_order_acquire))) {
                 // Prepared samples point into the input: commit them first.
                 if (!commitBatch())
                     break;
