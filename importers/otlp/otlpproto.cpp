@@ -502,10 +502,19 @@ public:
         uint32_t f;
         WireType t;
         while (r.next(f, t)) {
-            if (f == 1 && typeIs(r, t, WireType::Len))
+            if (f == 1 && typeIs(r, t, WireType::Len)) {
                 scp = scope(r.sub());
-            else
+            } else if (f == 2 && t == WireType::Len) {
+                // Skipped here, decoded by the second pass: ask for all of
+                // its cache lines now, so that both passes do not wait on
+                // one line at a time.
+                const char *b = nullptr, *e = nullptr;
+                if (r.bytes(b, e))
+                    for (const char *p = b; p < e && p < b + 1024; p += 64)
+                        __builtin_prefetch(p);
+            } else {
                 r.skip(t);
+            }
         }
         m_outer->adopt(r);
         if (scp == UINT32_MAX)
