@@ -257,13 +257,7 @@ std::unique_ptr<Profile> selectSamples(const Profile &in, const SampleSelection 
             labels.clear();
             for (const Label *l = in.labelSets.begin(LabelSetId(ls)); l != in.labelSets.end(LabelSetId(ls)); ++l)
                 labels.push_back(Label{str(l->key), str(l->str), str(l->unit), l->num});
-            std::sort(labels.begin(), labels.end(), [](const Label &a, const Label &b) {
-                if (a.key != b.key)
-                    return a.key < b.key;
-                if (a.str != b.str)
-                    return a.str < b.str;
-                return a.num < b.num;
-            });
+            sortLabels(labels);
             lmap[ls] = p.labelSets.intern(labels).v;
         }
         p.sampleLabels.push_back(lmap[ls]);

@@ -3,9 +3,20 @@
 #include "model/arith.h"
 #include "model/hashing.h"
 
+#include <algorithm>
 #include <numeric>
 
 namespace spanfire {
+
+void sortLabels(std::vector<Label> &labels) {
+    std::sort(labels.begin(), labels.end(), [](const Label &a, const Label &b) {
+        if (a.key != b.key)
+            return a.key < b.key;
+        if (a.str != b.str)
+            return a.str < b.str;
+        return a.num < b.num;
+    });
+}
 
 LabelSets::LabelSets() {
     m_offsets = {0, 0};

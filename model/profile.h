@@ -49,6 +49,9 @@ struct Label {
     bool isNumeric() const { return str.v == 0; }
 };
 
+// The order LabelSets::intern() expects: by key, then string value, then number.
+void sortLabels(std::vector<Label> &labels);
+
 // Interned label sets: identical sets share one id. Set 0 is the empty set.
 class LabelSets {
 public:

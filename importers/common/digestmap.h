@@ -8,6 +8,8 @@
 // The map stops growing at maxEntries (inserts are then ignored), so memory
 // stays bounded. Thread affinity: none; one owner.
 
+#include "model/hashing.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -19,15 +21,6 @@ struct Digest {
     uint64_t a = 0, b = 0;
     bool operator==(const Digest &o) const { return a == o.a && b == o.b; }
 };
-
-inline uint64_t fmix64(uint64_t k) {
-    k ^= k >> 33;
-    k *= 0xFF51AFD7ED558CCDull;
-    k ^= k >> 33;
-    k *= 0xC4CEB9FE1A85EC53ull;
-    k ^= k >> 33;
-    return k;
-}
 
 inline Digest digestBytes(const void *data, size_t n) {
     const auto *p = static_cast<const char *>(data);
@@ -47,7 +40,7 @@ inline Digest digestBytes(const void *data, size_t n) {
         std::memcpy(&w, p, n);
     a = (a ^ w) * 0x87C37B91114253D5ull;
     b = (b + w) * 0x4CF5AD432745937Full;
-    return {fmix64(a ^ (b >> 17)), fmix64(b + a)};
+    return {mix64(a ^ (b >> 17)), mix64(b + a)};
 }
 
 class DigestMap {

@@ -17,6 +17,35 @@ char *pageDown(const char *p) {
 }
 } // namespace
 
+namespace {
+
+// An ISA-L gzip inflater over a whole input, fed in slices (avail_in is
+// 32-bit), shared by GzipStream and GzipChunks.
+struct IsalGzip {
+    std::unique_ptr<inflate_state> st = std::make_unique<inflate_state>();
+    std::string_view in;
+    size_t fed = 0;
+    explicit IsalGzip(std::string_view input) : in(input) {
+        isal_inflate_init(st.get());
+        st->crc_flag = ISAL_GZIP; // parse the header, check CRC32 (and the size, see callers)
+        feed();
+    }
+    // Tops up the input when the current slice is used up.
+    void feed() {
+        if (st->avail_in != 0 || fed == in.size()) {
+            return;
+        }
+        const size_t n = std::min(size_t(1) << 30, in.size() - fed);
+        st->next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(in.data() + fed));
+        st->avail_in = uint32_t(n);
+        fed += n;
+    }
+    size_t consumed() const { return fed - st->avail_in; }
+    bool allInputUsed() const { return st->avail_in == 0 && fed == in.size(); }
+};
+
+} // namespace
+
 GzipStream::~GzipStream() {
     stop();
     join();
@@ -44,33 +73,21 @@ bool GzipStream::start(std::string_view in, uint64_t limit, bool releaseInput) {
 }
 
 void GzipStream::run(std::string_view in, bool releaseInput) {
-    auto st = std::make_unique<inflate_state>();
-    isal_inflate_init(st.get());
-    st->crc_flag = ISAL_GZIP; // parse the header, check CRC32 and ISIZE
-    // avail_in is 32-bit: feed the input in slices.
-    constexpr size_t kSlice = size_t(1) << 30;
-    size_t fed = 0;
-    auto feed = [&] {
-        const size_t n = std::min(kSlice, in.size() - fed);
-        st->next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(in.data() + fed));
-        st->avail_in = uint32_t(n);
-        fed += n;
-    };
-    feed();
+    IsalGzip z(in);
+    inflate_state *st = z.st.get();
     size_t produced = 0, released = 0;
     bool ok = false;
     for (;;) {
         if (m_stop.load(std::memory_order_relaxed))
             break;
-        if (st->avail_in == 0 && fed < in.size())
-            feed();
+        z.feed();
         const size_t room = std::min(kStep, m_expected - produced);
         const uint32_t inBefore = st->avail_in;
         st->next_out = reinterpret_cast<uint8_t *>(m_out.data() + produced);
         st->avail_out = uint32_t(room);
-        const int rc = isal_inflate(st.get());
+        const int rc = isal_inflate(st);
         produced += room - st->avail_out;
-        const size_t consumed = fed - st->avail_in;
+        const size_t consumed = z.consumed();
         m_consumed.store(consumed, std::memory_order_relaxed);
         {
             std::lock_guard<std::mutex> lock(m_mutex);
@@ -85,10 +102,10 @@ void GzipStream::run(std::string_view in, bool releaseInput) {
             break; // corrupt data, bad checksum...: gunzip() will say what
         if (st->block_state == ISAL_BLOCK_FINISH) {
             // Exactly one member, nothing after it, and the announced size.
-            ok = st->avail_in == 0 && fed == in.size() && produced == m_expected;
+            ok = z.allInputUsed() && produced == m_expected;
             break;
         }
-        if (st->avail_out == room && st->avail_in == inBefore && fed == in.size())
+        if (st->avail_out == room && st->avail_in == inBefore && z.fed == in.size())
             break; // no progress: more output than announced, or the input ran out
     }
     {
@@ -176,18 +193,9 @@ bool GzipChunks::start(std::string_view in, bool releaseInput) {
 }
 
 void GzipChunks::run(std::string_view in, bool releaseInput) {
-    auto st = std::make_unique<inflate_state>();
-    isal_inflate_init(st.get());
-    st->crc_flag = ISAL_GZIP;
-    constexpr size_t kSlice = size_t(1) << 30; // avail_in is 32-bit
-    size_t fed = 0, released = 0;
-    auto feed = [&] {
-        const size_t n = std::min(kSlice, in.size() - fed);
-        st->next_in = reinterpret_cast<uint8_t *>(const_cast<char *>(in.data() + fed));
-        st->avail_in = uint32_t(n);
-        fed += n;
-    };
-    feed();
+    IsalGzip z(in);
+    inflate_state *st = z.st.get();
+    size_t released = 0;
     uint64_t produced = 0;
     bool ok = false, done = false;
     while (!done) {
@@ -204,12 +212,11 @@ void GzipChunks::run(std::string_view in, bool releaseInput) {
         size_t filled = 0;
         // Fill the chunk (or end the stream).
         while (filled < kChunkSize) {
-            if (st->avail_in == 0 && fed < in.size())
-                feed();
+            z.feed();
             const uint32_t inBefore = st->avail_in;
             st->next_out = reinterpret_cast<uint8_t *>(out + filled);
             st->avail_out = uint32_t(kChunkSize - filled);
-            const int rc = isal_inflate(st.get());
+            const int rc = isal_inflate(st);
             const size_t got = kChunkSize - filled - st->avail_out;
             filled += got;
             if (rc != ISAL_DECOMP_OK) {
@@ -218,15 +225,15 @@ void GzipChunks::run(std::string_view in, bool releaseInput) {
             }
             if (st->block_state == ISAL_BLOCK_FINISH) {
                 done = true;
-                ok = st->avail_in == 0 && fed == in.size() && uint32_t(produced + filled) == uint32_t(m_announced);
+                ok = z.allInputUsed() && uint32_t(produced + filled) == uint32_t(m_announced);
                 break;
             }
-            if (got == 0 && st->avail_in == inBefore && fed == in.size()) {
+            if (got == 0 && st->avail_in == inBefore && z.fed == in.size()) {
                 done = true; // input ran out inside the stream
                 break;
             }
         }
-        const size_t consumed = fed - st->avail_in;
+        const size_t consumed = z.consumed();
         m_consumed.store(consumed, std::memory_order_relaxed);
         if (releaseInput && consumed - released >= (32u << 20)) {
             releasePages(in.data() + released, in.data() + consumed);

@@ -93,16 +93,6 @@ bool attrLabel(Profile &p, const OtlpProfilesRequest &req, const OtlpAttr &a, La
     return false;
 }
 
-void sortLabels(std::vector<Label> &ls) {
-    std::sort(ls.begin(), ls.end(), [](const Label &a, const Label &b) {
-        if (a.key != b.key)
-            return a.key < b.key;
-        if (a.str != b.str)
-            return a.str < b.str;
-        return a.num < b.num;
-    });
-}
-
 } // namespace
 
 bool OtlpProfilesAssembler::append(const OtlpProfilesRequest &req) {

@@ -281,6 +281,15 @@ void PprofDecoder::reserveFromEstimate(uint64_t bytesSoFar, uint64_t totalBytes)
 }
 
 void PprofDecoder::scanAll(const std::atomic<bool> &tablesDone, const std::atomic<bool> &abort) {
+    scanSamples(tablesDone, abort);
+    {
+        std::lock_guard<std::mutex> lock(m_scanMutex);
+        m_scanDone = true;
+    }
+    m_scanCv.notify_all();
+}
+
+void PprofDecoder::scanSamples(const std::atomic<bool> &tablesDone, const std::atomic<bool> &abort) {
     beginScan(0);
     WireReader r(m_data);
     uint32_t f;
@@ -302,6 +311,7 @@ void PprofDecoder::scanAll(const std::atomic<bool> &tablesDone, const std::atomi
         if (++done == 65536)
             reserveFromEstimate(r.offset(), m_data.size());
         if ((done & 4095) == 0) {
+            m_scanPos.store(offset, std::memory_order_relaxed);
             if (abort.load(std::memory_order_relaxed) || m_ctx.cancelled())
                 return;
             // A file mapping reads back what is released, so the scan need
@@ -442,13 +452,7 @@ void PprofDecoder::resolveLabels(std::vector<uint32_t> &keySet, PendingError &er
             err.set(lk.bytesOffset + lr.errorOffset(), std::string("malformed protobuf: ") + lr.error());
             return;
         }
-        std::sort(m_scratchModelLabels.begin(), m_scratchModelLabels.end(), [](const Label &a, const Label &b) {
-            if (a.key != b.key)
-                return a.key < b.key;
-            if (a.str != b.str)
-                return a.str < b.str;
-            return a.num < b.num;
-        });
+        sortLabels(m_scratchModelLabels);
         keySet[k] = p.labelSets.intern(m_scratchModelLabels).v;
         if ((k & 1023) == 0 && m_ctx.cancelled())
             return;
@@ -696,6 +700,10 @@ std::shared_ptr<Profile> PprofDecoder::runChunked(GzipChunks &gz, GzipChunks::Ch
     m_ctx.beginStage("building the call tree", 840, 160);
     if (!resolveSamples())
         return nullptr;
+    if (m_ctx.cancelled()) { // asked while the last step ran: still honoured
+        m_ctx.failCancelled();
+        return nullptr;
+    }
     std::string().swap(m_tableBytes);
     m_profile->format = m_ctx.formatLabel("pprof");
     m_profile->sourceName = m_ctx.name();
