@@ -19,7 +19,9 @@
 #include "model/profile.h"
 
 #include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -122,6 +124,12 @@ private:
     // second thread beside readTables(): touches no table, reports nothing,
     // gives pages back only once tablesDone. Errors go to m_scanError.
     void scanAll(const std::atomic<bool> &tablesDone, const std::atomic<bool> &abort);
+    void scanSamples(const std::atomic<bool> &tablesDone, const std::atomic<bool> &abort);
+    // scanAll() -> run(): how far the scan is, and when it is done
+    std::atomic<uint64_t> m_scanPos{0};
+    std::mutex m_scanMutex;
+    std::condition_variable m_scanCv;
+    bool m_scanDone = false;
     void reserveFromEstimate(uint64_t bytesSoFar, uint64_t totalBytes);
     void beginScan(uint64_t sampleCountHint);
     bool scanSampleRecord(WireReader &r, uint64_t offset);

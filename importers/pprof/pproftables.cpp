@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <mutex>
 #include <thread>
 
 namespace spanfire {
@@ -494,15 +496,27 @@ bool PprofDecoder::buildTables() {
 }
 
 std::shared_ptr<Profile> PprofDecoder::run() {
-    m_ctx.beginStage("reading pprof", m_ctx.layers().empty() ? 0 : 400, m_ctx.layers().empty() ? 800 : 450);
+    const bool top = m_ctx.layers().empty();
+    m_ctx.beginStage("reading pprof tables", top ? 0 : 400, top ? 100 : 60);
     // The sample scan needs nothing from the tables: it runs on a second
-    // thread while this one reads them (and reports progress). Errors keep
-    // their order: a table error wins, then the earliest bad sample.
+    // thread while this one reads them, then reports the scan's progress and
+    // passes Cancel on to it. Errors keep their order: a table error wins,
+    // then the earliest bad sample.
     std::atomic<bool> tablesDone{false}, abort{false};
     std::thread scan([this, &tablesDone, &abort] { scanAll(tablesDone, abort); });
     const bool tablesOk = readTables() && buildTables();
     abort.store(!tablesOk, std::memory_order_relaxed);
     tablesDone.store(true, std::memory_order_release);
+    if (tablesOk) {
+        m_ctx.beginStage("reading pprof samples", top ? 100 : 460, top ? 700 : 390);
+        std::unique_lock<std::mutex> lock(m_scanMutex);
+        while (!m_scanDone) {
+            m_scanCv.wait_for(lock, std::chrono::milliseconds(10));
+            m_ctx.progress(m_scanPos.load(std::memory_order_relaxed), m_data.size());
+            if (m_ctx.cancelled())
+                abort.store(true, std::memory_order_relaxed);
+        }
+    }
     scan.join();
     if (!tablesOk)
         return nullptr;
@@ -510,9 +524,13 @@ std::shared_ptr<Profile> PprofDecoder::run() {
         m_ctx.failCancelled();
         return nullptr;
     }
-    m_ctx.beginStage("building the call tree", m_ctx.layers().empty() ? 800 : 850, m_ctx.layers().empty() ? 200 : 150);
+    m_ctx.beginStage("building the call tree", top ? 800 : 850, top ? 200 : 150);
     if (!resolveSamples())
         return nullptr;
+    if (m_ctx.cancelled()) { // asked while the last step ran: still honoured
+        m_ctx.failCancelled();
+        return nullptr;
+    }
     m_profile->format = m_ctx.formatLabel("pprof");
     m_profile->sourceName = m_ctx.name();
     m_profile->finish();
