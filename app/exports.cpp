@@ -41,6 +41,18 @@ bool writeBytes(const QString &path, const QByteArray &bytes, QString *error) {
 }
 
 // Paints with `paint(painter)` into an SVG or PNG of `logicalSize`.
+bool writePng(const QImage &img, const QString &path, QString *error) {
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!img.save(&buffer, "PNG")) {
+        if (error)
+            *error = Exports::tr("Could not write %1: PNG encoding failed").arg(path);
+        return false;
+    }
+    return writeBytes(path, bytes, error);
+}
+
 template <class Paint>
 bool exportPicture(const QString &path, const QSize &logicalSize, qreal scale, const QString &title, QString *error,
                    Paint &&paint) {
@@ -73,15 +85,7 @@ bool exportPicture(const QString &path, const QSize &logicalSize, qreal scale, c
             QPainter p(&img);
             paint(p);
         }
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        if (!img.save(&buffer, "PNG")) {
-            if (error)
-                *error = Exports::tr("Could not write %1: PNG encoding failed").arg(path);
-            return false;
-        }
-        return writeBytes(path, bytes, error);
+        return writePng(img, path, error);
     }
     if (error)
         *error = Exports::tr("Could not write %1: unknown image type (use .png or .svg)").arg(path);
@@ -106,15 +110,7 @@ bool exportFlame(const views::FlameGraphWidget &flame, const QString &path, cons
             return false;
         }
         const QImage img = flame.paintToImage(logicalSize, scale);
-        QByteArray bytes;
-        QBuffer buffer(&bytes);
-        buffer.open(QIODevice::WriteOnly);
-        if (!img.save(&buffer, "PNG")) {
-            if (error)
-                *error = Exports::tr("Could not write %1: PNG encoding failed").arg(path);
-            return false;
-        }
-        return writeBytes(path, bytes, error);
+        return writePng(img, path, error);
     }
     return exportPicture(path, logicalSize, scale, Exports::tr("Flame graph"), error,
                          [&](QPainter &p) { flame.paintVector(p, logicalSize); });
