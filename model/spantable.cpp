@@ -155,7 +155,7 @@ size_t TraceSet::memoryBytes() const {
     size_t n = bytesOf(traceId) + bytesOf(spanId) + bytesOf(parent) + bytesOf(parentSpanId) + bytesOf(depth) +
                bytesOf(subtreeEnd) + bytesOf(name) + bytesOf(resource) + bytesOf(scope) + bytesOf(kind) +
                bytesOf(status) + bytesOf(statusMessage) + bytesOf(startNs) + bytesOf(endNs) + bytesOf(flags) +
-               bytesOf(trace) + bytesOf(attrOffsets) + bytesOf(eventOffsets) + bytesOf(linkOffsets) +
+               bytesOf(trace) + bytesOf(attrBegin) + bytesOf(attrEnd) + bytesOf(eventOffsets) + bytesOf(linkOffsets) +
                bytesOf(childOffsets) + bytesOf(childIds) + bytesOf(attributes) + bytesOf(events) + bytesOf(links) +
                bytesOf(resources) + bytesOf(scopes) + bytesOf(traces) + bytesOf(services) + bytesOf(operations) +
                bytesOf(m_spanSlots) + bytesOf(m_traceIndex);
@@ -167,6 +167,11 @@ size_t TraceSet::memoryBytes() const {
 }
 
 void TraceSet::buildIndexes() {
+    buildSpanIndex();
+    buildTraceIndex();
+}
+
+void TraceSet::buildSpanIndex() {
     size_t cap = 16;
     while (cap < spanId.size() * 2)
         cap <<= 1;
@@ -182,6 +187,9 @@ void TraceSet::buildIndexes() {
             i = (i + 1) & mask;
         m_spanSlots[i] = row;
     }
+}
+
+void TraceSet::buildTraceIndex() {
     m_traceIndex.clear();
     m_traceIndex.reserve(traces.size());
     for (uint32_t t = 0; t < traces.size(); ++t)

@@ -143,7 +143,10 @@ public:
     std::vector<uint8_t> flags;
     std::vector<uint32_t> trace; // index into traces
 
-    std::vector<uint32_t> attrOffsets;  // size rows + 1, into attributes
+    // A row's own attributes: [attrBegin, attrEnd) in attributes. The span
+    // attributes are kept in the order the spans arrived (no copy into row
+    // order), so the ranges of consecutive rows need not be adjacent.
+    std::vector<uint32_t> attrBegin, attrEnd;
     std::vector<uint32_t> eventOffsets; // size rows + 1, into events
     std::vector<uint32_t> linkOffsets;  // size rows + 1, into links
     std::vector<uint32_t> childOffsets; // size rows + 1, into childIds
@@ -201,8 +204,11 @@ private:
     // in ascending order so the first match is the lowest row); kNoRow = empty.
     std::vector<uint32_t> m_spanSlots;
     std::vector<std::pair<TraceId, uint32_t>> m_traceIndex; // sorted by id
-    // Builds m_spanSlots and m_traceIndex from the columns (finish() step).
+    // Build m_spanSlots (from spanId) and m_traceIndex (from traces), the
+    // finish() steps; they touch disjoint members and may run at once.
     void buildIndexes();
+    void buildSpanIndex();
+    void buildTraceIndex();
 };
 
 } // namespace spanfire

@@ -1,5 +1,7 @@
 #include "model/tracesetbuilder.h"
 
+#include "model/parallel.h"
+
 #include <algorithm>
 #include <cstring>
 #include <set>
@@ -307,7 +309,7 @@ void TraceSetBuilder::append(const TraceSet &o) {
         // A child sharing its parent's id is the server half of a Zipkin pair.
         d.shared = o.parent[r] != kNone && o.spanId[o.parent[r]] == o.spanId[r];
         beginSpan(d);
-        for (uint32_t i = o.attrOffsets[r]; i < o.attrOffsets[r + 1]; ++i)
+        for (uint32_t i = o.attrBegin[r]; i < o.attrEnd[r]; ++i)
             addAttribute(remap(o.attributes[i]));
         for (uint32_t i = o.eventOffsets[r]; i < o.eventOffsets[r + 1]; ++i) {
             const SpanEvent &e = o.events[i];
@@ -325,6 +327,122 @@ void TraceSetBuilder::append(const TraceSet &o) {
     for (const NamedCount &w : o.warnings)
         addWarning(w.name, w.count);
     addSource(o.sourceName, o.format);
+}
+
+void TraceSetBuilder::takeStaged(TraceSetBuilder &o) {
+    if (&o == this)
+        return;
+    const TraceSet &os = *o.m_set;
+    // String ids of `other` in first-seen order -> ids here.
+    std::vector<uint32_t> sm(os.strings.size());
+    for (uint32_t i = 0; i < sm.size(); ++i)
+        sm[i] = intern(os.strings.view(StringId(i))).v;
+    auto str = [&](StringId id) { return id.v < sm.size() ? StringId(sm[id.v]) : StringId(0); };
+    auto remap = [&](Attribute a) {
+        a.key = str(a.key);
+        if (isStringValued(a.type))
+            a.bits = a.bits < sm.size() ? sm[size_t(a.bits)] : 0;
+        return a;
+    };
+    // Resources and scopes in the order they were created in `other` (their
+    // attribute ranges follow it), so that the attribute array grows here as
+    // it would have.
+    std::vector<std::pair<uint32_t, uint32_t>> created; // (attrBegin, resource index | kScopeBit)
+    constexpr uint32_t kScopeBit = 0x80000000u;
+    for (uint32_t i = 0; i < os.resources.size(); ++i)
+        created.push_back({os.resources[i].attrBegin, i});
+    for (uint32_t i = 0; i < os.scopes.size(); ++i)
+        created.push_back({os.scopes[i].attrBegin, i | kScopeBit});
+    // At one offset, one created with no attributes came before one with some.
+    auto isEmpty = [&](uint32_t c) {
+        return c & kScopeBit ? os.scopes[c & ~kScopeBit].attrEnd == os.scopes[c & ~kScopeBit].attrBegin
+                             : os.resources[c].attrEnd == os.resources[c].attrBegin;
+    };
+    std::stable_sort(created.begin(), created.end(), [&](const auto &a, const auto &b) {
+        return a.first != b.first ? a.first < b.first : isEmpty(a.second) && !isEmpty(b.second);
+    });
+    std::vector<uint32_t> resMap(os.resources.size()), scopeMap(os.scopes.size());
+    std::vector<Attribute> tmp;
+    for (const auto &c : created) {
+        const bool isScope = c.second & kScopeBit;
+        const uint32_t i = c.second & ~kScopeBit;
+        const uint32_t b = isScope ? os.scopes[i].attrBegin : os.resources[i].attrBegin;
+        const uint32_t e = isScope ? os.scopes[i].attrEnd : os.resources[i].attrEnd;
+        tmp.clear();
+        for (uint32_t k = b; k < e && k < os.attributes.size(); ++k)
+            tmp.push_back(remap(os.attributes[k]));
+        if (isScope)
+            scopeMap[i] = addScope(str(os.scopes[i].name), str(os.scopes[i].version), tmp.data(), tmp.size());
+        else
+            resMap[i] = addResource(str(os.resources[i].service), tmp.data(), tmp.size());
+    }
+
+    // The columns are copied on two threads for large sets (half the spans
+    // of a big file come through here); each side frees what it has copied.
+    auto release = [](auto &v) { std::decay_t<decltype(v)>().swap(v); };
+    auto appendAll = [&](auto &dst, auto &src) {
+        dst.insert(dst.end(), src.begin(), src.end());
+        release(src);
+    };
+    auto appendMapped = [&](auto &dst, auto &src, auto f) {
+        const size_t at = dst.size();
+        dst.resize(at + src.size());
+        for (size_t i = 0; i < src.size(); ++i)
+            dst[at + i] = f(src[i]);
+        release(src);
+    };
+    auto shifted = [](uint32_t by) { return [by](uint32_t v) { return v + by; }; };
+    const uint32_t attrBase = uint32_t(m_spanAttrs.size()), eventBase = uint32_t(m_events.size()),
+                   linkBase = uint32_t(m_links.size());
+    const uint32_t eventAttrBase = uint32_t(m_eventAttrs.size()), linkAttrBase = uint32_t(m_linkAttrs.size());
+    auto spanColumns = [&] {
+        appendAll(m_traceId, o.m_traceId);
+        appendAll(m_spanId, o.m_spanId);
+        appendAll(m_parentSpanId, o.m_parentSpanId);
+        appendMapped(m_name, o.m_name, str);
+        appendMapped(m_statusMessage, o.m_statusMessage, str);
+        // Out-of-range indices stay out of range (finish() maps them to the first).
+        appendMapped(m_resource, o.m_resource,
+                     [&](uint32_t r) { return r < resMap.size() ? resMap[r] : uint32_t(UINT32_MAX); });
+        appendMapped(m_scope, o.m_scope,
+                     [&](uint32_t r) { return r < scopeMap.size() ? scopeMap[r] : uint32_t(UINT32_MAX); });
+        appendAll(m_kind, o.m_kind);
+        appendAll(m_status, o.m_status);
+        appendAll(m_startNs, o.m_startNs);
+        appendAll(m_endNs, o.m_endNs);
+        appendAll(m_flags, o.m_flags);
+        appendAll(m_shared, o.m_shared);
+        appendMapped(m_attrEnd, o.m_attrEnd, shifted(attrBase));
+        appendMapped(m_eventEnd, o.m_eventEnd, shifted(eventBase));
+        appendMapped(m_linkEnd, o.m_linkEnd, shifted(linkBase));
+    };
+    auto attributeColumns = [&] {
+        appendMapped(m_spanAttrs, o.m_spanAttrs, remap);
+        appendMapped(m_events, o.m_events, [&](SpanEvent e) {
+            e.name = str(e.name);
+            e.attrBegin += eventAttrBase;
+            e.attrEnd += eventAttrBase;
+            return e;
+        });
+        appendMapped(m_eventAttrs, o.m_eventAttrs, remap);
+        appendMapped(m_links, o.m_links, [&](SpanLink l) {
+            l.traceState = str(l.traceState);
+            l.attrBegin += linkAttrBase;
+            l.attrEnd += linkAttrBase;
+            return l;
+        });
+        appendMapped(m_linkAttrs, o.m_linkAttrs, remap);
+    };
+    runBoth(o.m_spanId.size() >= m_parallelFrom, spanColumns, attributeColumns);
+    for (const NamedCount &w : os.warnings)
+        addWarning(w.name, w.count);
+    for (const std::string &s : o.m_sources)
+        m_sources.push_back(s);
+    for (const std::string &f : o.m_formats)
+        addSource({}, f);
+    o.clearStaged();
+    o.m_set = std::make_unique<TraceSet>();
+    std::fill(o.m_internCache.begin(), o.m_internCache.end(), InternCacheEntry{});
 }
 
 void TraceSetBuilder::clearStaged() {
@@ -454,17 +572,19 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         return kNone;
     };
     bool oneRunPerTrace = !anyShared;
+    std::vector<uint32_t> runStart; // when oneRunPerTrace: first span of each run, then n
     if (oneRunPerTrace) {
-        uint32_t runs = 0;
         for (uint32_t i = 0; i < n; ++i)
-            runs += i == 0 || !(tid[i] == tid[i - 1]);
+            if (i == 0 || !(tid[i] == tid[i - 1]))
+                runStart.push_back(i);
+        const uint32_t runs = uint32_t(runStart.size());
+        runStart.push_back(n);
         size_t tcap = 16;
         while (tcap < 2 * size_t(runs))
             tcap <<= 1;
         std::vector<uint32_t> seen(tcap, kNone); // trace id -> first span of its run
-        for (uint32_t i = 0; i < n && oneRunPerTrace; ++i) {
-            if (i > 0 && tid[i] == tid[i - 1])
-                continue;
+        for (uint32_t run = 0; run < runs && oneRunPerTrace; ++run) {
+            const uint32_t i = runStart[run];
             for (size_t k = hasher(SpanKey{tid[i], 0, false}) & (tcap - 1);; k = (k + 1) & (tcap - 1)) {
                 if (seen[k] == kNone) {
                     seen[k] = i;
@@ -478,28 +598,81 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         }
     }
     std::vector<uint64_t> hashes; // (trace, span, shared) hashes; later the spanId column
+    // Trace of each alive span (index into tIds), trace ids and start times.
+    std::vector<uint32_t> tix;
+    std::vector<TraceId> tIds;
+    std::vector<int64_t> tStart;
+    uint32_t midRun = 0; // when oneRunPerTrace: the first run of the second half
     if (oneRunPerTrace) {
-        for (uint32_t a = 0; a < n;) {
-            uint32_t e = a + 1;
-            while (e < n && tid[e] == tid[a])
-                ++e;
-            const uint32_t bits = runTableBuild(a, e), tmask = (1u << bits) - 1;
-            for (uint32_t i = a; i < e; ++i) {
-                uint32_t k = runSlot(sid[i], bits);
-                while (runTable[k] != kNone && sid[runTable[k]] != sid[i])
-                    k = (k + 1) & tmask;
-                if (runTable[k] != kNone) {
-                    alive[i] = 0; // the first copy is kept
-                    ++duplicates;
-                } else {
-                    runTable[k] = i;
+        // Runs are independent: on large sets the runs of the first half of
+        // the spans and those of the rest are resolved on two threads.
+        struct RunCounts {
+            uint64_t duplicates = 0, orphans = 0, selfParents = 0;
+        };
+        // Each run is one trace, numbered in arrival order (as the hash of
+        // trace ids below would number them).
+        const uint32_t runs = uint32_t(runStart.size() - 1);
+        tix.assign(n, kNone);
+        tIds.resize(runs);
+        tStart.resize(runs);
+        auto resolveRuns = [&](uint32_t r0, uint32_t r1, RunCounts &c) {
+            std::vector<uint32_t> table;
+            for (uint32_t run = r0; run < r1; ++run) {
+                const uint32_t a = runStart[run], e = runStart[run + 1];
+                uint32_t bits = 4;
+                while ((1u << bits) < 2 * (e - a))
+                    ++bits;
+                table.assign(size_t(1) << bits, kNone);
+                const uint32_t tmask = (1u << bits) - 1;
+                for (uint32_t i = a; i < e; ++i) {
+                    uint32_t k = runSlot(sid[i], bits);
+                    while (table[k] != kNone && sid[table[k]] != sid[i])
+                        k = (k + 1) & tmask;
+                    if (table[k] != kNone) {
+                        alive[i] = 0; // the first copy is kept
+                        ++c.duplicates;
+                    } else {
+                        table[k] = i;
+                    }
                 }
+                tIds[run] = tid[a];
+                int64_t first = start[a]; // the first span of a run is never a duplicate
+                for (uint32_t i = a; i < e; ++i) {
+                    if (!alive[i])
+                        continue;
+                    tix[i] = run;
+                    first = std::min(first, start[i]);
+                    if (pid[i] == 0)
+                        continue;
+                    uint32_t p = kNone; // the trace has no other spans
+                    for (uint32_t k = runSlot(pid[i], bits); table[k] != kNone; k = (k + 1) & tmask)
+                        if (sid[table[k]] == pid[i]) {
+                            p = table[k];
+                            break;
+                        }
+                    if (p == i) {
+                        ++c.selfParents;
+                        m_flags[i] |= TraceSet::kOrphan;
+                    } else if (p == kNone) {
+                        ++c.orphans;
+                        m_flags[i] |= TraceSet::kOrphan;
+                    } else {
+                        par[i] = p;
+                    }
+                }
+                tStart[run] = first;
             }
-            for (uint32_t i = a; i < e; ++i)
-                if (alive[i] && pid[i] != 0)
-                    settle(i, runFind(pid[i], bits)); // the trace has no other spans
-            a = e;
-        }
+        };
+        // The halves: the runs before the one holding the middle span, and the rest.
+        midRun = uint32_t(std::upper_bound(runStart.begin(), runStart.end() - 1, n / 2) - runStart.begin()) - 1;
+        if (midRun > runs)
+            midRun = 0;
+        RunCounts first, second;
+        runBoth(
+            n >= m_parallelFrom, [&] { resolveRuns(0, midRun, first); }, [&] { resolveRuns(midRun, runs, second); });
+        duplicates += first.duplicates + second.duplicates;
+        orphans += first.orphans + second.orphans;
+        selfParents += first.selfParents + second.selfParents;
     } else {
         slots.assign(cap, kEmpty);
         hashes.resize(n);
@@ -629,11 +802,10 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
 
     // 3. Traces: index, start time, members.
     std::unordered_map<TraceId, uint32_t, TraceIdHash> traceOf;
-    std::vector<uint32_t> tix(n, kNone);
-    std::vector<TraceId> tIds;
-    std::vector<int64_t> tStart;
+    if (!oneRunPerTrace)
+        tix.assign(n, kNone);
     uint32_t lastTrace = kNone;
-    for (uint32_t i = 0; i < n; ++i) {
+    for (uint32_t i = 0; i < n && !oneRunPerTrace; ++i) {
         if (!alive[i])
             continue;
         // Spans usually arrive grouped by trace: skip the hash lookup then.
@@ -663,14 +835,25 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         return shr[a] < shr[b];
     };
     // Members per trace and children per span as CSR over staged indices.
+    // When every trace is one run, a span, its parent and its trace lie in
+    // the same half of the runs: counting, filling and sorting then go over
+    // the two halves at once on large sets.
+    const uint32_t cut = oneRunPerTrace ? runStart[midRun] : n;
+    const bool split = oneRunPerTrace && n >= m_parallelFrom;
+    auto halves = [&](auto &&work) {
+        runBoth(
+            split, [&] { work(0, cut); }, [&] { work(cut, n); });
+    };
     std::vector<uint32_t> memOff(nt + 1, 0), childOff(n + 1, 0);
-    for (uint32_t i = 0; i < n; ++i) {
-        if (!alive[i])
-            continue;
-        ++memOff[tix[i] + 1];
-        if (par[i] != kNone)
-            ++childOff[par[i] + 1];
-    }
+    halves([&](uint32_t from, uint32_t to) {
+        for (uint32_t i = from; i < to; ++i) {
+            if (!alive[i])
+                continue;
+            ++memOff[tix[i] + 1];
+            if (par[i] != kNone)
+                ++childOff[par[i] + 1];
+        }
+    });
     for (uint32_t t = 0; t < nt; ++t)
         memOff[t + 1] += memOff[t];
     for (uint32_t i = 0; i < n; ++i)
@@ -678,22 +861,27 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     std::vector<uint32_t> members(memOff[nt]), children(childOff[n]);
     {
         std::vector<uint32_t> mpos(memOff.begin(), memOff.end() - 1);
-        for (uint32_t i = 0; i < n; ++i) {
-            if (!alive[i])
-                continue;
-            members[mpos[tix[i]]++] = i;
-        }
         // childOff[p] serves as the fill position of p; shifted back below.
-        for (uint32_t i = 0; i < n; ++i)
-            if (par[i] != kNone)
-                children[childOff[par[i]]++] = i;
+        halves([&](uint32_t from, uint32_t to) {
+            for (uint32_t i = from; i < to; ++i) {
+                if (!alive[i])
+                    continue;
+                members[mpos[tix[i]]++] = i;
+                if (par[i] != kNone)
+                    children[childOff[par[i]]++] = i;
+            }
+        });
         for (uint32_t i = n; i > 0; --i)
             childOff[i] = childOff[i - 1];
         childOff[0] = 0;
     }
-    for (uint32_t i = 0; i < n; ++i)
-        if (childOff[i + 1] - childOff[i] > 1)
-            std::sort(children.begin() + childOff[i], children.begin() + childOff[i + 1], spanLess);
+    auto sortChildren = [&](uint32_t from, uint32_t to) {
+        for (uint32_t i = from; i < to; ++i)
+            if (childOff[i + 1] - childOff[i] > 1)
+                std::sort(children.begin() + childOff[i], children.begin() + childOff[i + 1], spanLess);
+    };
+    runBoth(
+        n >= m_parallelFrom, [&] { sortChildren(0, n / 2); }, [&] { sortChildren(n / 2, n); });
 
     if (stop())
         return nullptr;
@@ -706,64 +894,83 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     s.parent.resize(rows);
     s.depth.resize(rows);
     s.subtreeEnd.resize(rows);
-    uint32_t emitted = 0;
     std::vector<uint8_t> visited(n, 0);
+    // Every member of a trace is emitted once (cycles included), and nothing
+    // links traces: each trace's rows are known before the walk, so on large
+    // sets the traces of the first half of the rows and the rest are walked
+    // on two threads.
+    std::vector<uint32_t> traceFirst(nt), traceEnd(nt);
+    {
+        uint32_t next = 0;
+        for (uint32_t k = 0; k < nt; ++k) {
+            const uint32_t t = traceOrder[k];
+            traceFirst[k] = next;
+            next += memOff[t + 1] - memOff[t];
+            traceEnd[k] = next;
+        }
+    }
     struct Frame {
         uint32_t node, row, next;
     };
-    std::vector<Frame> stack;
-    auto dfs = [&](uint32_t root) {
-        auto emit = [&](uint32_t node, uint32_t prow, uint32_t depth) {
-            const uint32_t row = emitted++;
-            order[row] = node;
-            s.parent[row] = prow;
-            s.depth[row] = depth;
-            visited[node] = 1;
-            stack.push_back({node, row, childOff[node]});
-        };
-        emit(root, kNone, 0);
-        while (!stack.empty()) {
-            Frame &f = stack.back();
-            if (f.next < childOff[f.node + 1]) {
-                const uint32_t c = children[f.next++];
-                if (!visited[c])
-                    emit(c, f.row, s.depth[f.row] + 1);
-                continue;
+    auto walkTraces = [&](uint32_t k0, uint32_t k1, uint64_t &cycles) {
+        std::vector<Frame> stack;
+        std::vector<uint32_t> roots;
+        uint32_t emitted = k0 < nt ? traceFirst[k0] : rows;
+        auto dfs = [&](uint32_t root) {
+            auto emit = [&](uint32_t node, uint32_t prow, uint32_t depth) {
+                const uint32_t row = emitted++;
+                order[row] = node;
+                s.parent[row] = prow;
+                s.depth[row] = depth;
+                visited[node] = 1;
+                stack.push_back({node, row, childOff[node]});
+            };
+            emit(root, kNone, 0);
+            while (!stack.empty()) {
+                Frame &f = stack.back();
+                if (f.next < childOff[f.node + 1]) {
+                    const uint32_t c = children[f.next++];
+                    if (!visited[c])
+                        emit(c, f.row, s.depth[f.row] + 1);
+                    continue;
+                }
+                s.subtreeEnd[f.row] = emitted;
+                stack.pop_back();
             }
-            s.subtreeEnd[f.row] = emitted;
-            stack.pop_back();
-        }
-    };
-    uint64_t cycles = 0;
-    std::vector<uint32_t> traceFirst(nt), traceEnd(nt);
-    std::vector<uint32_t> roots;
-    for (uint32_t k = 0; k < nt; ++k) {
-        const uint32_t t = traceOrder[k];
-        traceFirst[k] = emitted;
-        roots.clear();
-        for (uint32_t m = memOff[t]; m < memOff[t + 1]; ++m)
-            if (par[members[m]] == kNone)
-                roots.push_back(members[m]);
-        std::sort(roots.begin(), roots.end(), spanLess);
-        for (uint32_t r : roots)
-            dfs(r);
-        if (emitted - traceFirst[k] < memOff[t + 1] - memOff[t]) {
-            // Parent cycles: break each at its earliest span.
+        };
+        for (uint32_t k = k0; k < k1; ++k) {
+            const uint32_t t = traceOrder[k];
             roots.clear();
             for (uint32_t m = memOff[t]; m < memOff[t + 1]; ++m)
-                if (!visited[members[m]])
+                if (par[members[m]] == kNone)
                     roots.push_back(members[m]);
             std::sort(roots.begin(), roots.end(), spanLess);
-            for (uint32_t r : roots) {
-                if (visited[r])
-                    continue;
-                ++cycles;
-                m_flags[r] |= TraceSet::kOrphan;
+            for (uint32_t r : roots)
                 dfs(r);
+            if (emitted < traceEnd[k]) {
+                // Parent cycles: break each at its earliest span.
+                roots.clear();
+                for (uint32_t m = memOff[t]; m < memOff[t + 1]; ++m)
+                    if (!visited[members[m]])
+                        roots.push_back(members[m]);
+                std::sort(roots.begin(), roots.end(), spanLess);
+                for (uint32_t r : roots) {
+                    if (visited[r])
+                        continue;
+                    ++cycles;
+                    m_flags[r] |= TraceSet::kOrphan;
+                    dfs(r);
+                }
             }
         }
-        traceEnd[k] = emitted;
-    }
+    };
+    uint32_t kMid = 0;
+    while (kMid < nt && traceEnd[kMid] <= rows / 2)
+        ++kMid;
+    uint64_t cycles = 0, cyclesSecond = 0;
+    runBoth(
+        rows >= m_parallelFrom, [&] { walkTraces(0, kMid, cycles); }, [&] { walkTraces(kMid, nt, cyclesSecond); });
+    cycles += cyclesSecond;
     if (orphans)
         set->addWarning("spans whose parent is missing (orphans)", orphans);
     if (selfParents)
@@ -796,216 +1003,236 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             dst[r] = src[order[r]];
         std::decay_t<decltype(src)>().swap(src);
     };
-    gather(s.traceId, m_traceId);
-    gather(s.spanId, m_spanId);
-    gather(s.parentSpanId, m_parentSpanId);
-    gather(s.name, m_name);
-    gather(s.resource, m_resource);
-    gather(s.scope, m_scope);
-    gather(s.kind, m_kind);
-    gather(s.status, m_status);
-    gather(s.statusMessage, m_statusMessage);
-    gather(s.startNs, m_startNs);
-    gather(s.endNs, m_endNs);
-    gather(s.flags, m_flags);
-    s.trace.resize(rows);
-    for (uint32_t k = 0; k < nt; ++k)
-        std::fill(s.trace.begin() + traceFirst[k], s.trace.begin() + traceEnd[k], k);
-
-    // Attributes: span attributes in row order, then event and link
-    // attributes (so that attrOffsets stays a plain CSR array).
-    auto beginOf = [](const std::vector<uint32_t> &ends, uint32_t i) { return i ? ends[i - 1] : 0u; };
-    s.attrOffsets.resize(rows + 1);
-    size_t spanAttrCount = 0;
-    for (uint32_t r = 0; r < rows; ++r)
-        spanAttrCount += m_attrEnd[order[r]] - beginOf(m_attrEnd, order[r]);
-    size_t extra = 0;
-    for (const SpanEvent &e : m_events)
-        extra += e.attrEnd - e.attrBegin;
-    for (const SpanLink &l : m_links)
-        extra += l.attrEnd - l.attrBegin;
-    {
-        // Appended one by one into reserved room: a resize would first fill
-        // the fresh pages with default attributes.
-        s.attributes.reserve(s.attributes.size() + spanAttrCount + extra);
-        const Attribute *in = m_spanAttrs.data();
-        for (uint32_t r = 0; r < rows; ++r) {
-            const uint32_t i = order[r];
-            const uint32_t b = beginOf(m_attrEnd, i), e = m_attrEnd[i];
-            s.attrOffsets[r] = uint32_t(s.attributes.size());
-            for (uint32_t k = b; k < e; ++k) // a few per span: cheaper than a memmove call
-                s.attributes.push_back(in[k]);
-        }
-        s.attrOffsets[rows] = uint32_t(s.attributes.size());
+    // Span attributes are not copied into row order: the staged array, in
+    // arrival order, becomes the front of the model's attribute array (rows
+    // get [attrBegin, attrEnd) ranges into it), followed by the resource and
+    // scope attributes, whose ranges shift by its size here, and then the
+    // event and link attributes.
+    const uint32_t spanAttrTotal = uint32_t(m_spanAttrs.size());
+    for (Resource &r : s.resources) {
+        r.attrBegin += spanAttrTotal;
+        r.attrEnd += spanAttrTotal;
     }
-    std::vector<Attribute>().swap(m_spanAttrs);
-    s.eventOffsets.resize(rows + 1);
-    s.linkOffsets.resize(rows + 1);
-    s.events.reserve(m_events.size());
-    s.links.reserve(m_links.size());
-    if (m_events.empty() && m_links.empty()) {
-        std::fill(s.eventOffsets.begin(), s.eventOffsets.end(), 0u);
-        std::fill(s.linkOffsets.begin(), s.linkOffsets.end(), 0u);
-    } else {
-        std::vector<SpanEvent> evs;
+    for (Scope &sc : s.scopes) {
+        sc.attrBegin += spanAttrTotal;
+        sc.attrEnd += spanAttrTotal;
+    }
+    // The rest splits into two halves with disjoint outputs, run at once on
+    // large sets: the span ids and their index, the children, the attribute
+    // ranges, events and links in row order on one side; the other columns,
+    // summaries, services and operations on the other. Both read `order` and the
+    // staged columns each gathers; neither interns.
+    auto spanSide = [&] {
+        gather(s.spanId, m_spanId);
+        s.buildSpanIndex();
+
+        // Children CSR: in pre-order, a row's children appear in ascending row
+        // order. Counted at [parent + 2] so that after the prefix sum
+        // childOffsets[p + 1] is p's fill position, which ends as p + 1's start.
+        s.childOffsets.assign(size_t(rows) + 2, 0);
+        for (uint32_t r = 0; r < rows; ++r)
+            if (s.parent[r] != kNone)
+                ++s.childOffsets[s.parent[r] + 2];
+        for (uint32_t r = 0; r < rows; ++r)
+            s.childOffsets[r + 2] += s.childOffsets[r + 1];
+        s.childIds.resize(s.childOffsets[rows + 1]);
+        for (uint32_t r = 0; r < rows; ++r)
+            if (s.parent[r] != kNone)
+                s.childIds[s.childOffsets[s.parent[r] + 1]++] = r;
+        s.childOffsets.resize(size_t(rows) + 1);
+
+        // Span attributes stay where they arrived (see above): each row
+        // gets its range; the resource and scope attributes follow them.
+        auto beginOf = [](const std::vector<uint32_t> &ends, uint32_t i) { return i ? ends[i - 1] : 0u; };
+        s.attrBegin.resize(rows);
+        s.attrEnd.resize(rows);
         for (uint32_t r = 0; r < rows; ++r) {
             const uint32_t i = order[r];
-            s.eventOffsets[r] = uint32_t(s.events.size());
-            const uint32_t eb = beginOf(m_eventEnd, i), ee = m_eventEnd[i];
-            if (ee > eb) {
-                evs.assign(m_events.begin() + eb, m_events.begin() + ee);
-                auto byTime = [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; };
-                if (!std::is_sorted(evs.begin(), evs.end(), byTime))
-                    std::stable_sort(evs.begin(), evs.end(), byTime);
-                for (SpanEvent e : evs) {
+            s.attrBegin[r] = beginOf(m_attrEnd, i);
+            s.attrEnd[r] = m_attrEnd[i];
+        }
+        {
+            std::vector<Attribute> head; // resource and scope attributes
+            head.swap(s.attributes);
+            s.attributes.swap(m_spanAttrs);
+            size_t extra = head.size();
+            for (const SpanEvent &e : m_events)
+                extra += e.attrEnd - e.attrBegin;
+            for (const SpanLink &l : m_links)
+                extra += l.attrEnd - l.attrBegin;
+            if (s.attributes.capacity() < s.attributes.size() + extra)
+                s.attributes.reserve(s.attributes.size() + extra);
+            s.attributes.insert(s.attributes.end(), head.begin(), head.end());
+        }
+        s.eventOffsets.resize(rows + 1);
+        s.linkOffsets.resize(rows + 1);
+        s.events.reserve(m_events.size());
+        s.links.reserve(m_links.size());
+        if (m_events.empty() && m_links.empty()) {
+            std::fill(s.eventOffsets.begin(), s.eventOffsets.end(), 0u);
+            std::fill(s.linkOffsets.begin(), s.linkOffsets.end(), 0u);
+        } else {
+            std::vector<SpanEvent> evs;
+            for (uint32_t r = 0; r < rows; ++r) {
+                const uint32_t i = order[r];
+                s.eventOffsets[r] = uint32_t(s.events.size());
+                const uint32_t eb = beginOf(m_eventEnd, i), ee = m_eventEnd[i];
+                if (ee > eb) {
+                    evs.assign(m_events.begin() + eb, m_events.begin() + ee);
+                    auto byTime = [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; };
+                    if (!std::is_sorted(evs.begin(), evs.end(), byTime))
+                        std::stable_sort(evs.begin(), evs.end(), byTime);
+                    for (SpanEvent e : evs) {
+                        const uint32_t b = uint32_t(s.attributes.size());
+                        s.attributes.insert(s.attributes.end(), m_eventAttrs.begin() + e.attrBegin,
+                                            m_eventAttrs.begin() + e.attrEnd);
+                        e.attrBegin = b;
+                        e.attrEnd = uint32_t(s.attributes.size());
+                        s.events.push_back(e);
+                    }
+                }
+                s.linkOffsets[r] = uint32_t(s.links.size());
+                for (uint32_t k = beginOf(m_linkEnd, i); k < m_linkEnd[i]; ++k) {
+                    SpanLink l = m_links[k];
                     const uint32_t b = uint32_t(s.attributes.size());
-                    s.attributes.insert(s.attributes.end(), m_eventAttrs.begin() + e.attrBegin,
-                                        m_eventAttrs.begin() + e.attrEnd);
-                    e.attrBegin = b;
-                    e.attrEnd = uint32_t(s.attributes.size());
-                    s.events.push_back(e);
+                    s.attributes.insert(s.attributes.end(), m_linkAttrs.begin() + l.attrBegin,
+                                        m_linkAttrs.begin() + l.attrEnd);
+                    l.attrBegin = b;
+                    l.attrEnd = uint32_t(s.attributes.size());
+                    s.links.push_back(l);
                 }
             }
-            s.linkOffsets[r] = uint32_t(s.links.size());
-            for (uint32_t k = beginOf(m_linkEnd, i); k < m_linkEnd[i]; ++k) {
-                SpanLink l = m_links[k];
-                const uint32_t b = uint32_t(s.attributes.size());
-                s.attributes.insert(s.attributes.end(), m_linkAttrs.begin() + l.attrBegin,
-                                    m_linkAttrs.begin() + l.attrEnd);
-                l.attrBegin = b;
-                l.attrEnd = uint32_t(s.attributes.size());
-                s.links.push_back(l);
-            }
+            s.eventOffsets[rows] = uint32_t(s.events.size());
+            s.linkOffsets[rows] = uint32_t(s.links.size());
         }
-        s.eventOffsets[rows] = uint32_t(s.events.size());
-        s.linkOffsets[rows] = uint32_t(s.links.size());
-    }
+    };
+    auto rowSide = [&] {
+        gather(s.traceId, m_traceId);
+        gather(s.parentSpanId, m_parentSpanId);
+        gather(s.name, m_name);
+        gather(s.resource, m_resource);
+        gather(s.scope, m_scope);
+        gather(s.kind, m_kind);
+        gather(s.status, m_status);
+        gather(s.statusMessage, m_statusMessage);
+        gather(s.startNs, m_startNs);
+        gather(s.endNs, m_endNs);
+        gather(s.flags, m_flags);
+        s.trace.resize(rows);
+        for (uint32_t k = 0; k < nt; ++k)
+            std::fill(s.trace.begin() + traceFirst[k], s.trace.begin() + traceEnd[k], k);
 
-    // Children CSR: in pre-order, a row's children appear in ascending row
-    // order. Counted at [parent + 2] so that after the prefix sum
-    // childOffsets[p + 1] is p's fill position, which ends as p + 1's start.
-    s.childOffsets.assign(size_t(rows) + 2, 0);
-    for (uint32_t r = 0; r < rows; ++r)
-        if (s.parent[r] != kNone)
-            ++s.childOffsets[s.parent[r] + 2];
-    for (uint32_t r = 0; r < rows; ++r)
-        s.childOffsets[r + 2] += s.childOffsets[r + 1];
-    s.childIds.resize(s.childOffsets[rows + 1]);
-    for (uint32_t r = 0; r < rows; ++r)
-        if (s.parent[r] != kNone)
-            s.childIds[s.childOffsets[s.parent[r] + 1]++] = r;
-    s.childOffsets.resize(size_t(rows) + 1);
+        // 6. Summaries, services, operations.
+        auto byName = [&](StringId a, StringId b) { return s.strings.view(a) < s.strings.view(b); };
+        std::set<uint32_t> allServices;
+        s.traces.resize(nt);
+        std::vector<StringId> svc;
+        // Distinct resources of the current trace (stamped with its index), then
+        // their services: a trace has few resources but may have many spans.
+        std::vector<uint32_t> resStamp(s.resources.size(), kNone), traceRes;
+        for (uint32_t k = 0; k < nt; ++k) {
+            TraceSummary &t = s.traces[k];
+            t.id = tIds[traceOrder[k]];
+            t.firstRow = traceFirst[k];
+            t.endRow = traceEnd[k];
+            // The earliest top-level span that has no parent id at all; orphans
+            // (parent missing) only when the trace has no true root.
+            t.root = SpanRow(t.firstRow);
+            for (uint32_t r = t.firstRow; r < t.endRow; r = s.subtreeEnd[r]) {
+                if (!(s.flags[r] & TraceSet::kOrphan)) {
+                    t.root = SpanRow(r);
+                    break;
+                }
+            }
+            t.startNs = s.startNs[t.firstRow];
+            t.endNs = s.endNs[t.firstRow];
+            t.spanCount = t.endRow - t.firstRow;
+            traceRes.clear();
+            for (uint32_t r = t.firstRow; r < t.endRow; ++r) {
+                t.startNs = std::min(t.startNs, s.startNs[r]);
+                t.endNs = std::max(t.endNs, std::max(s.endNs[r], s.startNs[r]));
+                if (s.status[r] == StatusCode::Error)
+                    ++t.errorCount;
+                if (s.flags[r] & TraceSet::kOrphan)
+                    ++t.orphanCount;
+                const uint32_t res = s.resource[r];
+                if (resStamp[res] != k) {
+                    resStamp[res] = k;
+                    traceRes.push_back(res);
+                }
+            }
+            svc.clear();
+            for (uint32_t res : traceRes)
+                svc.push_back(s.resources[res].service);
+            std::sort(svc.begin(), svc.end());
+            svc.erase(std::unique(svc.begin(), svc.end()), svc.end());
+            std::sort(svc.begin(), svc.end(), byName);
+            t.services = svc;
+            for (StringId id : svc)
+                allServices.insert(id.v);
+        }
+        s.services.clear();
+        for (uint32_t v : allServices)
+            s.services.push_back(StringId(v));
+        std::sort(s.services.begin(), s.services.end(), byName);
+        // (service << 32 | name) -> count, open addressing (~0 = empty slot).
+        std::vector<std::pair<uint64_t, uint32_t>> ops(64, {~0ull, 0});
+        size_t opCount = 0;
+        auto opSlot = [&](uint64_t key) -> std::pair<uint64_t, uint32_t> & {
+            const size_t m = ops.size() - 1;
+            size_t i = size_t((key * 0x9e3779b97f4a7c15ull) >> 40) & m;
+            while (ops[i].first != key && ops[i].first != ~0ull)
+                i = (i + 1) & m;
+            return ops[i];
+        };
+        uint64_t lastOp = ~0ull;
+        uint32_t lastRun = 0;
+        auto flushOp = [&]() {
+            if (lastOp == ~0ull)
+                return;
+            auto *slot = &opSlot(lastOp);
+            if (slot->first == ~0ull) {
+                if (2 * (opCount + 1) > ops.size()) {
+                    std::vector<std::pair<uint64_t, uint32_t>> old(ops.size() * 2, {~0ull, 0});
+                    old.swap(ops);
+                    for (const auto &e : old)
+                        if (e.first != ~0ull)
+                            opSlot(e.first) = e;
+                    slot = &opSlot(lastOp);
+                }
+                slot->first = lastOp;
+                ++opCount;
+            }
+            slot->second += lastRun;
+        };
+        for (uint32_t r = 0; r < rows; ++r) {
+            const uint64_t key = uint64_t(s.serviceOf(r).v) << 32 | s.name[r].v;
+            if (key != lastOp) {
+                flushOp();
+                lastOp = key;
+                lastRun = 0;
+            }
+            ++lastRun;
+        }
+        flushOp();
+        s.operations.clear();
+        for (const auto &e : ops)
+            if (e.first != ~0ull)
+                s.operations.push_back({StringId(uint32_t(e.first >> 32)), StringId(uint32_t(e.first)), e.second});
+        std::sort(s.operations.begin(), s.operations.end(), [&](const Operation &a, const Operation &b) {
+            auto as = s.strings.view(a.service), bs = s.strings.view(b.service);
+            return as != bs ? as < bs : s.strings.view(a.name) < s.strings.view(b.name);
+        });
 
+        for (size_t i = 0; i < m_sources.size(); ++i)
+            s.sourceName += (i ? ", " : "") + m_sources[i];
+        for (size_t i = 0; i < m_formats.size(); ++i)
+            s.format += (i ? ", " : "") + m_formats[i];
+    };
+    runBoth(rows >= m_parallelFrom, rowSide, spanSide);
+    s.buildTraceIndex();
     if (stop())
         return nullptr;
-
-    // 6. Summaries, services, operations.
-    auto byName = [&](StringId a, StringId b) { return s.strings.view(a) < s.strings.view(b); };
-    std::set<uint32_t> allServices;
-    s.traces.resize(nt);
-    std::vector<StringId> svc;
-    // Distinct resources of the current trace (stamped with its index), then
-    // their services: a trace has few resources but may have many spans.
-    std::vector<uint32_t> resStamp(s.resources.size(), kNone), traceRes;
-    for (uint32_t k = 0; k < nt; ++k) {
-        TraceSummary &t = s.traces[k];
-        t.id = tIds[traceOrder[k]];
-        t.firstRow = traceFirst[k];
-        t.endRow = traceEnd[k];
-        // The earliest top-level span that has no parent id at all; orphans
-        // (parent missing) only when the trace has no true root.
-        t.root = SpanRow(t.firstRow);
-        for (uint32_t r = t.firstRow; r < t.endRow; r = s.subtreeEnd[r]) {
-            if (!(s.flags[r] & TraceSet::kOrphan)) {
-                t.root = SpanRow(r);
-                break;
-            }
-        }
-        t.startNs = s.startNs[t.firstRow];
-        t.endNs = s.endNs[t.firstRow];
-        t.spanCount = t.endRow - t.firstRow;
-        traceRes.clear();
-        for (uint32_t r = t.firstRow; r < t.endRow; ++r) {
-            t.startNs = std::min(t.startNs, s.startNs[r]);
-            t.endNs = std::max(t.endNs, std::max(s.endNs[r], s.startNs[r]));
-            if (s.status[r] == StatusCode::Error)
-                ++t.errorCount;
-            if (s.flags[r] & TraceSet::kOrphan)
-                ++t.orphanCount;
-            const uint32_t res = s.resource[r];
-            if (resStamp[res] != k) {
-                resStamp[res] = k;
-                traceRes.push_back(res);
-            }
-        }
-        svc.clear();
-        for (uint32_t res : traceRes)
-            svc.push_back(s.resources[res].service);
-        std::sort(svc.begin(), svc.end());
-        svc.erase(std::unique(svc.begin(), svc.end()), svc.end());
-        std::sort(svc.begin(), svc.end(), byName);
-        t.services = svc;
-        for (StringId id : svc)
-            allServices.insert(id.v);
-    }
-    s.services.clear();
-    for (uint32_t v : allServices)
-        s.services.push_back(StringId(v));
-    std::sort(s.services.begin(), s.services.end(), byName);
-    // (service << 32 | name) -> count, open addressing (~0 = empty slot).
-    std::vector<std::pair<uint64_t, uint32_t>> ops(64, {~0ull, 0});
-    size_t opCount = 0;
-    auto opSlot = [&](uint64_t key) -> std::pair<uint64_t, uint32_t> & {
-        const size_t m = ops.size() - 1;
-        size_t i = size_t((key * 0x9e3779b97f4a7c15ull) >> 40) & m;
-        while (ops[i].first != key && ops[i].first != ~0ull)
-            i = (i + 1) & m;
-        return ops[i];
-    };
-    uint64_t lastOp = ~0ull;
-    uint32_t lastRun = 0;
-    auto flushOp = [&]() {
-        if (lastOp == ~0ull)
-            return;
-        auto *slot = &opSlot(lastOp);
-        if (slot->first == ~0ull) {
-            if (2 * (opCount + 1) > ops.size()) {
-                std::vector<std::pair<uint64_t, uint32_t>> old(ops.size() * 2, {~0ull, 0});
-                old.swap(ops);
-                for (const auto &e : old)
-                    if (e.first != ~0ull)
-                        opSlot(e.first) = e;
-                slot = &opSlot(lastOp);
-            }
-            slot->first = lastOp;
-            ++opCount;
-        }
-        slot->second += lastRun;
-    };
-    for (uint32_t r = 0; r < rows; ++r) {
-        const uint64_t key = uint64_t(s.serviceOf(r).v) << 32 | s.name[r].v;
-        if (key != lastOp) {
-            flushOp();
-            lastOp = key;
-            lastRun = 0;
-        }
-        ++lastRun;
-    }
-    flushOp();
-    s.operations.clear();
-    for (const auto &e : ops)
-        if (e.first != ~0ull)
-            s.operations.push_back({StringId(uint32_t(e.first >> 32)), StringId(uint32_t(e.first)), e.second});
-    std::sort(s.operations.begin(), s.operations.end(), [&](const Operation &a, const Operation &b) {
-        auto as = s.strings.view(a.service), bs = s.strings.view(b.service);
-        return as != bs ? as < bs : s.strings.view(a.name) < s.strings.view(b.name);
-    });
-
-    for (size_t i = 0; i < m_sources.size(); ++i)
-        s.sourceName += (i ? ", " : "") + m_sources[i];
-    for (size_t i = 0; i < m_formats.size(); ++i)
-        s.format += (i ? ", " : "") + m_formats[i];
-    s.buildIndexes();
 
     clearStaged();
     return std::shared_ptr<const TraceSet>(std::move(set));

@@ -77,6 +77,20 @@ public:
     void addSource(std::string_view name, std::string_view format);
     // Copies every span of a finished set (strings re-interned).
     void append(const TraceSet &other);
+    // Moves the spans staged in `other` (a builder not yet finished, e.g. one
+    // that decoded the second half of a file on another thread) behind the
+    // spans staged here, with its warnings, sources and formats; `other` is
+    // left empty. Strings, resources and scopes are taken over in the order
+    // `other` first saw them, so the result - string ids and the attribute
+    // array included - is what adding the same spans here, after the ones
+    // already staged, would have given.
+    void takeStaged(TraceSetBuilder &other);
+
+    // Sets of at least this many spans finish(), and takeStaged() copies, on
+    // two threads (default kParallelSpans); 0 always, SIZE_MAX never (tests
+    // compare the two).
+    static constexpr size_t kParallelSpans = 50000;
+    void setParallelFrom(size_t spans) { m_parallelFrom = spans; }
 
     size_t spanCount() const { return m_spanId.size(); }
     // Approximate bytes held (for limits / progress).
@@ -132,6 +146,7 @@ private:
     std::vector<Attribute> m_linkAttrs;
     std::unordered_multimap<uint64_t, uint32_t> m_resourceIndex; // content hash -> resource
     std::unordered_multimap<uint64_t, uint32_t> m_scopeIndex;    // content hash -> scope
+    size_t m_parallelFrom = kParallelSpans;
     std::vector<std::string> m_sources;
     std::vector<std::string> m_formats;
 };

@@ -199,8 +199,8 @@ void SpanDetailsView::showSpan(SpanRow spanRow) {
     if (s.flags[r] & TraceSet::kOrphan)
         add(span, tr("Orphan"), tr("the parent span is not in the loaded data"));
 
-    if (r + 1 < s.attrOffsets.size() && s.attrOffsets[r + 1] > s.attrOffsets[r])
-        addAttributes(addSection(tr("Attributes")), s.attrOffsets[r], s.attrOffsets[r + 1]);
+    if (r < s.attrEnd.size() && s.attrEnd[r] > s.attrBegin[r])
+        addAttributes(addSection(tr("Attributes")), s.attrBegin[r], s.attrEnd[r]);
 
     if (s.resource[r] < s.resources.size()) {
         const Resource &res = s.resources[s.resource[r]];

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sstream>
 
 namespace spanfire {
 
@@ -60,7 +61,7 @@ std::vector<std::string> dumpSpans(const TraceSet &s, const DumpOptions &o) {
                  s.strings.str(sc.version) + attrs(s, sc.attrBegin, sc.attrEnd);
         }
         if (o.attributes)
-            l += " attrs=" + attrs(s, s.attrOffsets[r], s.attrOffsets[r + 1]);
+            l += " attrs=" + attrs(s, s.attrBegin[r], s.attrEnd[r]);
         l += " events=[";
         for (uint32_t i = s.eventOffsets[r]; i < s.eventOffsets[r + 1]; ++i) {
             const SpanEvent &e = s.events[i];
@@ -100,6 +101,65 @@ std::vector<std::string> expectedStyleLines(const TraceSet &s) {
     }
     std::sort(lines.begin(), lines.end());
     return lines;
+}
+
+// Every column, table and index of a set as text, string ids and the
+// attribute array's order included: two sets give the same text only when
+// they are laid out identically.
+std::string exactLayout(const TraceSet &s) {
+    std::ostringstream o;
+    o << "strings";
+    for (uint32_t i = 0; i < s.strings.size(); ++i)
+        o << ' ' << i << '=' << s.strings.view(StringId(i));
+    auto attrs = [&](uint32_t b, uint32_t e) { o << " [" << b << ',' << e << ')'; };
+    o << "\nattributes";
+    for (const Attribute &a : s.attributes)
+        o << ' ' << a.key.v << ':' << int(a.type) << ':' << a.bits;
+    for (uint32_t r = 0; r < s.spanCount(); ++r) {
+        o << "\nrow " << r << ' ' << s.traceId[r].hex() << ' ' << s.spanId[r] << ' ' << s.parent[r] << ' '
+          << s.parentSpanId[r] << ' ' << s.depth[r] << ' ' << s.subtreeEnd[r] << ' ' << s.name[r].v << ' '
+          << s.resource[r] << ' ' << s.scope[r] << ' ' << int(s.kind[r]) << ' ' << int(s.status[r]) << ' '
+          << s.statusMessage[r].v << ' ' << s.startNs[r] << ' ' << s.endNs[r] << ' ' << int(s.flags[r]) << ' '
+          << s.trace[r];
+        attrs(s.attrBegin[r], s.attrEnd[r]);
+        o << " children";
+        for (uint32_t c = s.childOffsets[r]; c < s.childOffsets[r + 1]; ++c)
+            o << ' ' << s.childIds[c];
+        for (uint32_t e = s.eventOffsets[r]; e < s.eventOffsets[r + 1]; ++e) {
+            o << " event " << s.events[e].timeNs << ' ' << s.events[e].name.v;
+            attrs(s.events[e].attrBegin, s.events[e].attrEnd);
+        }
+        for (uint32_t l = s.linkOffsets[r]; l < s.linkOffsets[r + 1]; ++l) {
+            o << " link " << s.links[l].traceId.hex() << ' ' << s.links[l].spanId << ' ' << s.links[l].traceState.v;
+            attrs(s.links[l].attrBegin, s.links[l].attrEnd);
+        }
+        o << " find " << s.find(s.traceId[r], s.spanId[r]) << ' ' << s.findSpan(s.spanId[r]);
+    }
+    for (const Resource &r : s.resources) {
+        o << "\nresource " << r.service.v;
+        attrs(r.attrBegin, r.attrEnd);
+    }
+    for (const Scope &sc : s.scopes) {
+        o << "\nscope " << sc.name.v << ' ' << sc.version.v;
+        attrs(sc.attrBegin, sc.attrEnd);
+    }
+    for (uint32_t t = 0; t < s.traces.size(); ++t) {
+        const TraceSummary &x = s.traces[t];
+        o << "\ntrace " << x.id.hex() << ' ' << x.firstRow << ' ' << x.endRow << ' ' << x.root.v << ' ' << x.startNs
+          << ' ' << x.endNs << ' ' << x.spanCount << ' ' << x.errorCount << ' ' << x.orphanCount << " find "
+          << s.findTrace(x.id);
+        for (StringId v : x.services)
+            o << ' ' << v.v;
+    }
+    o << "\nservices";
+    for (StringId v : s.services)
+        o << ' ' << v.v;
+    for (const Operation &op : s.operations)
+        o << "\nop " << op.service.v << ' ' << op.name.v << ' ' << op.count;
+    for (const NamedCount &w : s.warnings)
+        o << "\nwarning " << w.name << ' ' << w.count;
+    o << "\nsource " << s.sourceName << " format " << s.format << '\n';
+    return o.str();
 }
 
 } // namespace spanfire

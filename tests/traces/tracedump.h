@@ -22,5 +22,8 @@ std::vector<std::string> dumpSpans(const TraceSet &s, const DumpOptions &o = {})
 // written by scripts/make-trace-expected.py, sorted.
 std::vector<std::string> expectedStyleLines(const TraceSet &s);
 std::string attrText(const TraceSet &s, const Attribute &a);
+// Every column, table and index as text, string ids and the attribute
+// array's order included: equal only for identically laid out sets.
+std::string exactLayout(const TraceSet &s);
 
 } // namespace spanfire

@@ -204,7 +204,7 @@ TEST(TraceImport, OtlpDetails) {
     EXPECT_EQ(s.strings.view(s.serviceOf(0)), "my.service");
     EXPECT_EQ(s.strings.view(s.scopes[s.scope[0]].name), "my.library");
     EXPECT_EQ(s.durationNs(0), 1000000000);
-    EXPECT_EQ(s.attrOffsets[1] - s.attrOffsets[0], 1u);
+    EXPECT_EQ(s.attrEnd[0] - s.attrBegin[0], 1u);
     const Scope &scope = s.scopes[s.scope[0]];
     EXPECT_EQ(s.strings.view(scope.version), "1.0.0");
     EXPECT_EQ(scope.attrEnd - scope.attrBegin, 1u);
@@ -269,7 +269,7 @@ TEST(TraceImport, JaegerTypedTags) {
     EXPECT_EQ(s.status[0], StatusCode::Error);
     EXPECT_EQ(s.strings.view(s.statusMessage[0]), "bad");
     std::vector<std::string> attrs;
-    for (uint32_t i = s.attrOffsets[0]; i < s.attrOffsets[1]; ++i)
+    for (uint32_t i = s.attrBegin[0]; i < s.attrEnd[0]; ++i)
         attrs.push_back(attrText(s, s.attributes[i]));
     EXPECT_EQ(attrs, (std::vector<std::string>{"i=int:23456", "big=int:9223372036854775222", "b=bool:true",
                                                "f=double:72.500000", "bin=bytes:AAAwOQ=="}));
@@ -414,7 +414,7 @@ TEST(TraceImport, LargeSingleDocumentSplitIgnoresBracketsInStrings) {
     EXPECT_EQ(whole.traces->spanCount(), elements * spans);
     EXPECT_EQ(dumpSpans(*whole.traces), dumpSpans(*perLine.traces));
     const Attribute *pad = nullptr;
-    for (uint32_t a = whole.traces->attrOffsets[0]; a < whole.traces->attrOffsets[1]; ++a)
+    for (uint32_t a = whole.traces->attrBegin[0]; a < whole.traces->attrEnd[0]; ++a)
         if (whole.traces->strings.view(whole.traces->attributes[a].key) == "pad")
             pad = &whole.traces->attributes[a];
     ASSERT_NE(pad, nullptr);

@@ -204,10 +204,10 @@ TEST(TraceMalformed, LenientInputsAreAccepted) {
     EXPECT_EQ(s.durationNs(0), 2000);
     EXPECT_EQ(s.strings.view(s.scopes[s.scope[0]].name), "old");
     EXPECT_EQ(s.strings.view(s.serviceOf(0)), "svc");
-    ASSERT_EQ(s.attrOffsets[1] - s.attrOffsets[0], 5u);
-    EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrOffsets[0] + 2].bits))), R"(["x",1])");
-    EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrOffsets[0] + 3].bits))), R"({"z":true})");
-    EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrOffsets[0] + 4].bits))), "AQID");
+    ASSERT_EQ(s.attrEnd[0] - s.attrBegin[0], 5u);
+    EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrBegin[0] + 2].bits))), R"(["x",1])");
+    EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrBegin[0] + 3].bits))), R"({"z":true})");
+    EXPECT_EQ(s.strings.view(StringId(uint32_t(s.attributes[s.attrBegin[0] + 4].bits))), "AQID");
 }
 
 TEST(TraceMalformed, DeeplyNestedAttributeValuesAreRejected) {

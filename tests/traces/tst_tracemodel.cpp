@@ -1,12 +1,15 @@
 // TraceSetBuilder / TraceSet on hand-made traces: layout invariants, orphans,
 // duplicates, cycles, Zipkin shared spans, self time and critical path.
 #include "model/tracesetbuilder.h"
+#include "tracedump.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <sstream>
+#include <string>
 
 using namespace spanfire;
 
@@ -64,7 +67,8 @@ uint64_t warning(const TraceSet &s, const std::string &prefix) {
 void checkInvariants(const TraceSet &s) {
     const uint32_t n = uint32_t(s.spanCount());
     ASSERT_EQ(s.childOffsets.size(), n + 1);
-    ASSERT_EQ(s.attrOffsets.size(), n + 1);
+    ASSERT_EQ(s.attrBegin.size(), n);
+    ASSERT_EQ(s.attrEnd.size(), n);
     for (uint32_t r = 0; r < n; ++r) {
         if (s.parent[r] != TraceSet::kNoRow) {
             EXPECT_LT(s.parent[r], r);
@@ -206,8 +210,8 @@ TEST(TraceModel, AttributesEventsAndLinksFollowTheirSpan) {
             k.push_back(s->strings.str(s->attributes[i].key));
         return k;
     };
-    EXPECT_EQ(keys(s->attrOffsets[0], s->attrOffsets[1]), (std::vector<std::string>{"root.a"}));
-    EXPECT_EQ(keys(s->attrOffsets[1], s->attrOffsets[2]), (std::vector<std::string>{"child.a", "child.b"}));
+    EXPECT_EQ(keys(s->attrBegin[0], s->attrEnd[0]), (std::vector<std::string>{"root.a"}));
+    EXPECT_EQ(keys(s->attrBegin[1], s->attrEnd[1]), (std::vector<std::string>{"child.a", "child.b"}));
     ASSERT_EQ(s->eventOffsets, (std::vector<uint32_t>{0, 0, 2}));
     EXPECT_EQ(s->strings.view(s->events[0].name), "early"); // sorted by time
     EXPECT_EQ(keys(s->events[0].attrBegin, s->events[0].attrEnd), (std::vector<std::string>{"e.early"}));
@@ -215,7 +219,8 @@ TEST(TraceModel, AttributesEventsAndLinksFollowTheirSpan) {
     ASSERT_EQ(s->linkOffsets, (std::vector<uint32_t>{0, 1, 1}));
     EXPECT_EQ(s->links[0].spanId, 77u);
     EXPECT_EQ(keys(s->links[0].attrBegin, s->links[0].attrEnd), (std::vector<std::string>{"l.a"}));
-    EXPECT_GE(s->events[0].attrBegin, s->attrOffsets[2]); // outside every span's range
+    for (uint32_t r = 0; r < 2; ++r) // event attributes lie outside every span's range
+        EXPECT_TRUE(s->events[0].attrBegin >= s->attrEnd[r] || s->events[0].attrEnd <= s->attrBegin[r]);
     EXPECT_GT(s->memoryBytes(), 0u);
 }
 
@@ -513,5 +518,169 @@ TEST(TraceModel, ParentsAlikeInLongRunsAndScatteredOrder) {
             EXPECT_EQ(a->parent[r], TraceSet::kNoRow);
         else
             EXPECT_EQ(a->parent[r], p) << "row " << r;
+    }
+}
+
+namespace {
+
+// Spans of 300 traces (one of 20 000 spans) from 7 services: attributes with
+// repeated and unique string values, events, links, errors, duplicates,
+// orphans and self-parents; grouped by trace or shuffled.
+struct GenSpan {
+    uint32_t trace;
+    uint64_t id, parent;
+    int64_t start;
+    int service;
+};
+
+std::vector<GenSpan> genSpans(bool shuffled) {
+    std::mt19937_64 rng(5);
+    std::vector<GenSpan> all;
+    for (uint32_t t = 0; t < 300; ++t) {
+        const int m = t == 7 ? 20000 : 1 + int(rng() % 200);
+        std::vector<GenSpan> spans;
+        for (int k = 0; k < m; ++k) {
+            GenSpan g{t, (rng() | 1) & 0xffffffffffull, 0, int64_t(rng() % 1000000), int(rng() % 7)};
+            const uint64_t roll = rng() % 100;
+            if (k > 0 && roll < 93)
+                g.parent = spans[size_t(k) - 1 - rng() % std::min<size_t>(spans.size(), 6)].id;
+            else if (k > 0 && roll < 97)
+                g.parent = 2; // missing: an orphan
+            else if (k > 0 && roll < 98)
+                g.parent = g.id; // its own parent
+            spans.push_back(g);
+        }
+        for (int k = 0; k < m / 50; ++k)
+            spans.push_back(spans[rng() % spans.size()]); // duplicates
+        all.insert(all.end(), spans.begin(), spans.end());
+    }
+    if (shuffled)
+        std::shuffle(all.begin(), all.end(), rng);
+    return all;
+}
+
+TraceId genTrace(uint32_t t) {
+    TraceId id;
+    for (int b = 0; b < 4; ++b)
+        id.bytes[12 + b] = uint8_t(t >> (8 * (3 - b)));
+    id.bytes[0] = 0x42;
+    return id;
+}
+
+// Adds spans [from, to) the way an importer does: strings interned as met,
+// resources and scopes registered as they appear.
+void feed(TraceSetBuilder &b, const std::vector<GenSpan> &spans, size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i) {
+        const GenSpan &g = spans[i];
+        Attribute res[2];
+        res[0].key = b.intern("service.name");
+        res[0].type = AttrType::String;
+        const StringId svc = b.intern("service-" + std::to_string(g.service));
+        res[0].bits = svc.v;
+        res[1].key = b.intern("host.name");
+        res[1].type = AttrType::String;
+        res[1].bits = b.intern("host-" + std::to_string(g.service % 3)).v;
+        SpanData d;
+        d.traceId = genTrace(g.trace);
+        d.spanId = g.id;
+        d.parentSpanId = g.parent;
+        d.startNs = g.start;
+        d.endNs = g.start + int64_t(g.id % 5000);
+        d.resource = b.addResource(svc, res, 2);
+        d.scope = b.addScope(b.intern(g.service % 2 ? "lib.a" : "lib.b"), b.intern("1.0"), nullptr, 0);
+        d.name = b.intern("op" + std::to_string(g.id % 23));
+        d.kind = SpanKind(g.id % 6);
+        d.status = g.id % 31 == 0 ? StatusCode::Error : StatusCode::Ok;
+        if (d.status == StatusCode::Error)
+            d.statusMessage = b.intern("failed " + std::to_string(g.id % 4));
+        b.beginSpan(d);
+        Attribute a;
+        a.key = b.intern("http.route");
+        a.type = AttrType::String;
+        a.bits = b.intern("/r/" + std::to_string(g.id % 40)).v;
+        b.addAttribute(a);
+        a.key = b.intern("request.id");
+        a.bits = b.intern("req-" + std::to_string(g.id)).v; // unique
+        b.addAttribute(a);
+        a.key = b.intern("size");
+        a.type = AttrType::Int;
+        a.bits = g.id % 1000;
+        b.addAttribute(a);
+        if (g.id % 5 == 0) {
+            b.addEvent(g.start + 7, b.intern("exception"));
+            a.key = b.intern("exception.type");
+            a.type = AttrType::String;
+            a.bits = b.intern("E" + std::to_string(g.id % 9)).v;
+            b.addEventAttribute(a);
+            b.addEvent(g.start + 3, b.intern("retry")); // out of time order
+        }
+        if (g.id % 11 == 0) {
+            b.addLink(genTrace(g.trace + 1), g.id ^ 0xff, b.intern("st=" + std::to_string(g.id % 3)));
+            a.key = b.intern("link.kind");
+            a.type = AttrType::Bool;
+            a.bits = 1;
+            b.addLinkAttribute(a);
+        }
+        if (g.id % 97 == 0)
+            b.addWarning("generated warning " + std::to_string(g.id % 2));
+    }
+}
+
+} // namespace
+
+// finish() lays out large sets on two threads (runs, children, the walk per
+// trace, the columns): the same spans give the identical set on one thread.
+TEST(TraceModel, SameLayoutOnOneOrTwoThreads) {
+    for (bool shuffled : {false, true}) {
+        const std::vector<GenSpan> spans = genSpans(shuffled);
+        ASSERT_GT(spans.size(), 2 * TraceSetBuilder::kParallelSpans / 2);
+        TraceSetBuilder one, two;
+        one.setParallelFrom(SIZE_MAX);
+        two.setParallelFrom(0);
+        feed(one, spans, 0, spans.size());
+        feed(two, spans, 0, spans.size());
+        auto a = one.finish(), b = two.finish();
+        checkInvariants(*a);
+        EXPECT_GT(warning(*a, "duplicate spans dropped"), 100u);
+        EXPECT_GT(warning(*a, "spans whose parent is missing (orphans)"), 100u);
+        EXPECT_GT(warning(*a, "spans that are their own parent"), 10u);
+        EXPECT_EQ(a->traces.size(), 300u);
+        const std::string la = exactLayout(*a), lb = exactLayout(*b);
+        EXPECT_TRUE(la == lb) << "shuffled " << shuffled << ": the layouts differ";
+    }
+}
+
+// takeStaged(): spans decoded into two builders (as the two threads of a
+// protobuf import do) and joined give the set one builder would have made,
+// string ids, resources, scopes and the attribute array included; and the
+// spans of a trace split between the two parts still meet.
+TEST(TraceModel, TakeStagedEqualsOneBuilder) {
+    for (bool shuffled : {false, true}) {
+        const std::vector<GenSpan> spans = genSpans(shuffled);
+        for (size_t cut : {size_t(0), spans.size() / 3, spans.size() / 2 + 17, spans.size()}) {
+            for (size_t threads : {size_t(0), SIZE_MAX}) {
+                TraceSetBuilder whole, first, second;
+                whole.setParallelFrom(threads);
+                first.setParallelFrom(threads);
+                whole.addSource("a.binpb", "OTLP protobuf");
+                first.addSource("a.binpb", "OTLP protobuf");
+                feed(whole, spans, 0, spans.size());
+                feed(first, spans, 0, cut);
+                feed(second, spans, cut, spans.size());
+                first.takeStaged(second);
+                EXPECT_EQ(second.spanCount(), 0u);
+                EXPECT_EQ(first.spanCount(), whole.spanCount());
+                auto a = whole.finish(), b = first.finish();
+                checkInvariants(*b);
+                const std::string la = exactLayout(*a), lb = exactLayout(*b);
+                size_t at = 0;
+                while (at < la.size() && at < lb.size() && la[at] == lb[at])
+                    ++at;
+                EXPECT_TRUE(la == lb) << "shuffled " << shuffled << " cut " << cut << " threads " << threads
+                                      << ": the layouts differ at byte " << at << ": "
+                                      << la.substr(at > 80 ? at - 80 : 0, 160) << "\n -- vs -- \n"
+                                      << lb.substr(at > 80 ? at - 80 : 0, 160);
+            }
+        }
     }
 }

@@ -121,7 +121,7 @@ const char *kSampleJson = R"({"resourceSpans":[{"resource":{"attributes":[
     "name":"SELECT","kind":"SPAN_KIND_CLIENT","startTimeUnixNano":1100000000,"endTimeUnixNano":1300000000}]}]}]})";
 
 std::string attrOf(const TraceSet &s, uint32_t row, const std::string &key) {
-    for (uint32_t i = s.attrOffsets[row]; i < s.attrOffsets[row + 1]; ++i)
+    for (uint32_t i = s.attrBegin[row]; i < s.attrEnd[row]; ++i)
         if (s.strings.view(s.attributes[i].key) == key)
             return attrText(s, s.attributes[i]);
     return "(missing)";
@@ -199,7 +199,7 @@ TEST(TraceProto, CorpusProtobufAgreesWithLibprotobuf) {
                 EXPECT_EQ(uint64_t(s.endNs[row]), sp.end_time_unix_nano());
                 EXPECT_EQ(int(s.kind[row]), int(sp.kind()));
                 EXPECT_EQ(int(s.status[row]), int(sp.status().code()));
-                EXPECT_EQ(s.attrOffsets[row + 1] - s.attrOffsets[row], uint32_t(sp.attributes_size()));
+                EXPECT_EQ(s.attrEnd[row] - s.attrBegin[row], uint32_t(sp.attributes_size()));
                 EXPECT_EQ(s.eventOffsets[row + 1] - s.eventOffsets[row], uint32_t(sp.events_size()));
                 EXPECT_EQ(s.linkOffsets[row + 1] - s.linkOffsets[row], uint32_t(sp.links_size()));
             }
