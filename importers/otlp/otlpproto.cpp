@@ -3,7 +3,13 @@
 #include "importers/common/wirereader.h"
 #include "importers/otlp/attrtext.h"
 
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstring>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <vector>
 
 namespace spanfire {
@@ -551,13 +557,20 @@ public:
         m_outer->adopt(second);
     }
 
-    bool run(std::string_view whole, ProtoTraceError *error, const std::function<bool(uint64_t)> &checkpoint) {
-        WireReader top(whole);
+    // Decodes `part` (the whole message, or a run of its top-level fields)
+    // of the message this reader was made for; offsets stay the message's.
+    // `endsAt` (optional) is asked at each top-level field's offset whether
+    // the part ends there (the rest being another reader's).
+    bool run(std::string_view part, ProtoTraceError *error, const std::function<bool(uint64_t)> &checkpoint,
+             const std::function<bool(uint64_t)> &endsAt = {}) {
+        const std::string_view whole = part;
+        m_top = WireReader(m_base, part.data(), part.data() + part.size());
+        WireReader &top = m_top;
         m_outer = &top;
         uint32_t f;
         WireType t;
         size_t resources = 0;
-        while (top.ok() && top.next(f, t)) {
+        while (top.ok() && !(endsAt && endsAt(top.offset())) && top.next(f, t)) {
             if (f == 1 && typeIs(top, t, WireType::Len)) {
                 resourceSpans(top.sub());
                 ++resources;
@@ -587,6 +600,7 @@ public:
 private:
     TraceSetBuilder &m_b;
     const char *m_base;
+    WireReader m_top;              // the message's top level
     WireReader *m_outer = nullptr; // collects the first error of any sub-reader
     std::vector<Attribute> m_attrs;
     std::vector<Attribute> m_spanScratch; // a span's attributes, decoded before the span is begun
@@ -597,10 +611,157 @@ private:
 
 } // namespace
 
+namespace {
+
+// Offset of the first top-level ResourceSpans (field 1) that starts in the
+// second half of the message, when one before it exists and it leaves the
+// second part at least a quarter of the bytes; 0 when the message does not
+// split (one big ResourceSpans, or a malformed top level: the first part's
+// reader reports that in order).
+size_t findSplit(std::string_view message) {
+    WireReader top(message);
+    uint32_t f;
+    WireType t;
+    bool seen = false;
+    for (;;) {
+        const size_t at = size_t(top.offset());
+        if (!top.next(f, t))
+            return 0;
+        const bool isResourceSpans = f == 1 && t == WireType::Len;
+        if (isResourceSpans && seen && at >= message.size() / 2)
+            return at <= message.size() - message.size() / 4 ? at : 0;
+        seen = seen || isResourceSpans;
+        top.skip(t);
+        if (!top.ok())
+            return 0;
+    }
+}
+
+} // namespace
+
 bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error,
-                         const std::function<bool(uint64_t)> &checkpoint) {
-    ProtoTraceReader reader(b, message);
-    return reader.run(message, error, checkpoint);
+                         const std::function<bool(uint64_t)> &checkpoint, size_t parallelFrom) {
+    // Below the threshold a thread costs more than it saves.
+    if (message.size() < parallelFrom || message.size() < 2) {
+        ProtoTraceReader reader(b, message);
+        return reader.run(message, error, checkpoint);
+    }
+    // Two parts at once. Another thread looks for a ResourceSpans boundary
+    // past the middle (a walk of the top-level tags only) and decodes from
+    // there into its own builder, while this thread decodes from the start
+    // and stops at that boundary; the other part's spans then follow in `b`
+    // (takeStaged() keeps the string ids and everything else as one pass
+    // would have made them). The first error in message order is reported,
+    // with the spans before it, as by one pass. Progress and Cancel stay on
+    // this thread, which polls for both parts.
+    constexpr uint64_t kUnknown = ~0ull;
+    std::atomic<uint64_t> split{kUnknown}; // 0: no split, this thread reads all
+    std::atomic<bool> stop{false};
+    std::atomic<uint64_t> otherBytes{0};
+    std::mutex mutex;
+    std::condition_variable cv;
+    bool otherDone = false;
+    TraceSetBuilder other;
+    ProtoTraceError otherError;
+    bool otherOk = true;
+    std::exception_ptr otherException;
+    std::thread thread([&] {
+        try {
+            const uint64_t at = findSplit(message);
+            {
+                std::lock_guard<std::mutex> lock(mutex);
+                split = at;
+            }
+            cv.notify_all();
+            if (at != 0) {
+                other.reserve((message.size() - at) / 140);
+                ProtoTraceReader reader(other, message);
+                otherOk = reader.run(message.substr(at), &otherError, [&](uint64_t offset) {
+                    otherBytes.store(offset - at, std::memory_order_relaxed);
+                    return !stop.load(std::memory_order_relaxed);
+                });
+            }
+        } catch (...) {
+            otherException = std::current_exception();
+        }
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            if (split == kUnknown)
+                split = 0;
+            otherDone = true;
+        }
+        cv.notify_all();
+    });
+    const uint64_t half = message.size() / 2;
+    auto endsAt = [&](uint64_t offset) {
+        if (offset < half)
+            return false;
+        uint64_t at = split.load();
+        if (at == kUnknown) { // the walk is far faster than decoding: rarely waits
+            std::unique_lock<std::mutex> lock(mutex);
+            cv.wait(lock, [&] { return split != kUnknown; });
+            at = split;
+        }
+        return at != 0 && offset >= at;
+    };
+    bool cancelled = false;
+    auto report = [&](uint64_t firstBytes) {
+        if (cancelled || !checkpoint)
+            return !cancelled;
+        if (!checkpoint(firstBytes + otherBytes.load(std::memory_order_relaxed))) {
+            cancelled = true;
+            stop = true;
+        }
+        return !cancelled;
+    };
+    bool ok = false;
+    std::exception_ptr firstException;
+    try {
+        ProtoTraceReader reader(b, message);
+        ok = reader.run(
+            message, error, [&](uint64_t offset) { return report(offset); }, endsAt);
+    } catch (...) {
+        firstException = std::current_exception();
+    }
+    if (!ok || firstException)
+        stop = true; // the first half's outcome decides
+    {
+        std::unique_lock<std::mutex> lock(mutex);
+        while (!otherDone) {
+            cv.wait_for(lock, std::chrono::milliseconds(10));
+            if (!otherDone && ok && !firstException) {
+                lock.unlock();
+                report(split.load());
+                lock.lock();
+            }
+        }
+    }
+    thread.join();
+    if (firstException)
+        std::rethrow_exception(firstException);
+    if (!ok)
+        return false;
+    if (cancelled || (otherError.cancelled && !otherException)) {
+        error->message = "import cancelled";
+        error->offset = split + otherBytes.load();
+        error->cancelled = true;
+        return false;
+    }
+    if (otherException)
+        std::rethrow_exception(otherException);
+    if (split != 0)
+        b.takeStaged(other);
+    if (!otherOk) {
+        *error = otherError;
+        return false;
+    }
+    if (checkpoint && !checkpoint(message.size())) {
+        error->message = "import cancelled";
+        error->offset = message.size();
+        error->cancelled = true;
+        return false;
+    }
+    return true;
 }
 
 } // namespace spanfire

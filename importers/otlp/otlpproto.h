@@ -25,7 +25,13 @@ struct ProtoTraceError {
 // the error stay in the builder.
 // `checkpoint` (optional) is called after each ResourceSpans with the bytes
 // consumed so far; returning false cancels (error->cancelled is set).
+// Messages of at least `parallelFrom` bytes are decoded as two parts (split
+// at a ResourceSpans boundary past the middle, when there is one) on two
+// threads; the builder ends up as one pass would leave it: the same spans,
+// string ids, errors and offsets. Tests lower the threshold.
+constexpr size_t kProtoParallelBytes = size_t(8) << 20;
 bool readOtlpTracesProto(TraceSetBuilder &b, std::string_view message, ProtoTraceError *error,
-                         const std::function<bool(uint64_t)> &checkpoint = {});
+                         const std::function<bool(uint64_t)> &checkpoint = {},
+                         size_t parallelFrom = kProtoParallelBytes);
 
 } // namespace spanfire

@@ -2,6 +2,7 @@
 // classes (importers/proto/otlp_trace.proto): messages built and serialized by
 // libprotobuf decode to the expected model, every attribute kind included,
 // and the equivalent OTLP/JSON loads into the identical model.
+#include "importers/otlp/otlpproto.h"
 #include "importers/traces.h"
 #include "proto/otlp_trace.pb.h"
 #include "tracedump.h"
@@ -10,6 +11,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 using namespace spanfire;
@@ -204,4 +206,143 @@ TEST(TraceProto, CorpusProtobufAgreesWithLibprotobuf) {
                 EXPECT_EQ(s.linkOffsets[row + 1] - s.linkOffsets[row], uint32_t(sp.links_size()));
             }
     EXPECT_EQ(s.spanCount(), spans);
+}
+
+namespace {
+
+// A TracesData of many ResourceSpans (6 services; traces spread over
+// several of them, so spans of one trace fall on both sides of a split),
+// with every kind of attribute, events and links, as an SDK exporting in
+// batches writes it.
+std::string manyResourceSpans() {
+    std::mt19937_64 rng(3);
+    pb::trace::v1::TracesData data;
+    uint64_t nextId = 1;
+    for (int batch = 0; batch < 400; ++batch) {
+        auto *rs = data.add_resource_spans();
+        kvString(rs->mutable_resource()->add_attributes(), "service.name", "svc-" + std::to_string(batch % 6));
+        auto *ss = rs->add_scope_spans();
+        ss->mutable_scope()->set_name(batch % 2 ? "lib.a" : "lib.b");
+        for (int k = 0; k < 12; ++k) {
+            const uint64_t id = nextId++;
+            auto *sp = ss->add_spans();
+            std::string trace(16, '\0');
+            trace[15] = char(1 + (batch / 10) % 200);
+            trace[0] = 7;
+            sp->set_trace_id(trace);
+            std::string sid(8, '\0');
+            for (int b = 0; b < 8; ++b)
+                sid[size_t(b)] = char(id >> (8 * (7 - b)));
+            sp->set_span_id(sid);
+            if (k > 0) {
+                std::string parent = sid;
+                parent[7] = char(uint8_t(parent[7]) - 1 - rng() % 2);
+                sp->set_parent_span_id(parent);
+            }
+            sp->set_name("op" + std::to_string(rng() % 9));
+            sp->set_start_time_unix_nano(1'000'000'000 + rng() % 1'000'000);
+            sp->set_end_time_unix_nano(1'002'000'000 + rng() % 1'000'000);
+            kvString(sp->add_attributes(), "request.id", "r" + std::to_string(id)); // unique strings
+            auto *a = sp->add_attributes();
+            a->set_key("n");
+            a->mutable_value()->set_int_value(int64_t(rng() % 100));
+            if (id % 7 == 0) {
+                auto *list = sp->add_attributes();
+                list->set_key("list");
+                list->mutable_value()->mutable_array_value()->add_values()->set_string_value("x" + std::to_string(id));
+                auto *ev = sp->add_events();
+                ev->set_time_unix_nano(1'001'000'000);
+                ev->set_name("ev");
+                kvString(ev->add_attributes(), "e", std::to_string(id % 3));
+                auto *ln = sp->add_links();
+                ln->set_trace_id(trace);
+                ln->set_span_id(sid);
+            }
+        }
+    }
+    std::string bytes;
+    data.SerializeToString(&bytes);
+    return bytes;
+}
+
+struct Decoded {
+    bool ok = false;
+    ProtoTraceError error;
+    size_t staged = 0;
+    std::string layout;
+};
+
+Decoded decode(std::string_view bytes, size_t parallelFrom, const std::function<bool(uint64_t)> &checkpoint = {}) {
+    TraceSetBuilder b;
+    Decoded d;
+    d.ok = readOtlpTracesProto(b, bytes, &d.error, checkpoint, parallelFrom);
+    d.staged = b.spanCount();
+    d.layout = exactLayout(*b.finish());
+    return d;
+}
+
+} // namespace
+
+// Large messages are decoded as two parts on two threads (the second part
+// into its own builder, joined afterwards): the model, string ids included,
+// is the one a single pass makes.
+TEST(TraceProto, TwoPartDecodeGivesTheOnePassModel) {
+    const std::string bytes = manyResourceSpans();
+    const Decoded one = decode(bytes, SIZE_MAX), two = decode(bytes, 0);
+    ASSERT_TRUE(one.ok) << one.error.message;
+    ASSERT_TRUE(two.ok) << two.error.message;
+    EXPECT_EQ(one.staged, 4800u);
+    EXPECT_EQ(two.staged, one.staged);
+    EXPECT_TRUE(one.layout == two.layout) << "the two-part decode laid out a different model";
+    // One big ResourceSpans does not split: decoded whole, the same.
+    std::string single;
+    ASSERT_TRUE(sample().SerializeToString(&single));
+    EXPECT_TRUE(decode(single, SIZE_MAX).layout == decode(single, 0).layout);
+}
+
+// Broken input decoded in two parts reports the first error in message
+// order, at the same offset, with the same spans kept before it, as one pass.
+TEST(TraceProto, TwoPartDecodeReportsTheOnePassError) {
+    const std::string bytes = manyResourceSpans();
+    std::mt19937_64 rng(9);
+    int errors = 0, secondPart = 0;
+    for (int trial = 0; trial < 60; ++trial) {
+        std::string bad = bytes;
+        if (trial % 3 == 0) {
+            bad.resize(size_t(rng() % bad.size())); // truncated
+        } else {
+            for (int k = 0; k < 1 + trial % 4; ++k) // damaged bytes anywhere
+                bad[size_t(rng() % bad.size())] = char(rng());
+        }
+        const Decoded one = decode(bad, SIZE_MAX), two = decode(bad, 0);
+        ASSERT_EQ(one.ok, two.ok) << "trial " << trial;
+        EXPECT_EQ(one.error.message, two.error.message) << "trial " << trial;
+        EXPECT_EQ(one.error.offset, two.error.offset) << "trial " << trial;
+        EXPECT_EQ(one.staged, two.staged) << "trial " << trial;
+        EXPECT_TRUE(one.layout == two.layout) << "trial " << trial;
+        errors += !one.ok;
+        secondPart += !one.ok && one.error.offset > bytes.size() / 2;
+    }
+    EXPECT_GT(errors, 20);    // most damage is caught as malformed
+    EXPECT_GT(secondPart, 5); // in either part
+}
+
+// Progress covers both parts and only grows; Cancel stops both.
+TEST(TraceProto, TwoPartDecodeReportsProgressAndCancels) {
+    const std::string bytes = manyResourceSpans();
+    std::vector<uint64_t> seen;
+    const Decoded all = decode(bytes, 0, [&](uint64_t done) {
+        seen.push_back(done);
+        return true;
+    });
+    ASSERT_TRUE(all.ok);
+    ASSERT_FALSE(seen.empty());
+    EXPECT_TRUE(std::is_sorted(seen.begin(), seen.end()));
+    EXPECT_EQ(seen.back(), bytes.size());
+    int calls = 0;
+    const Decoded stopped = decode(bytes, 0, [&](uint64_t) { return ++calls < 5; });
+    EXPECT_FALSE(stopped.ok);
+    EXPECT_TRUE(stopped.error.cancelled);
+    EXPECT_EQ(stopped.error.message, "import cancelled");
+    EXPECT_LT(stopped.staged, all.staged);
 }
