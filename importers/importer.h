@@ -39,6 +39,12 @@ struct ImportOptions {
     // id matches, else by build id under debugDirs and /usr/lib/debug.
     bool symbolize = true;
     std::vector<std::string> debugDirs;
+    // Trace inputs of at least this many bytes (OTLP protobuf messages, JSON
+    // lines, OTLP/JSON documents split by resourceSpans) are read as two
+    // parts on two threads, and large trace sets are laid out on two; the
+    // result is the same either way. UINT64_MAX keeps all of it on the
+    // calling thread.
+    uint64_t twoThreadsFromBytes = 8ull << 20;
 };
 
 struct ImportError {
@@ -55,8 +61,8 @@ struct ImportResult {
     bool ok = false;
     std::string format; // detected format, e.g. "pprof (gzip)"
     ImportError error;
-    std::shared_ptr<const Profile> profile;   // set when a profile was loaded
-    std::shared_ptr<const TraceSet> traces;   // set when traces were loaded
+    std::shared_ptr<const Profile> profile; // set when a profile was loaded
+    std::shared_ptr<const TraceSet> traces; // set when traces were loaded
     std::vector<NamedCount> warnings;
 };
 

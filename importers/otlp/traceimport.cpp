@@ -19,9 +19,12 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
+#include <exception>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 namespace spanfire {
 
@@ -366,18 +369,56 @@ private:
             m_ctx.progress(base + done, m_total);
             return !m_ctx.cancelled();
         };
-        if (!readOtlpTracesProto(m_b, msg, &err, checkpoint))
+        if (!readOtlpTracesProto(m_b, msg, &err, checkpoint, protoTwoFrom()))
             return err.cancelled ? m_ctx.failCancelled() : m_ctx.failAt(err.message, base + err.offset);
         noteFormat(label);
         return true;
     }
 
+    // Size from which a protobuf message is decoded in two parts; not inside
+    // a part of a two-part read (two threads are busy already).
+    size_t protoTwoFrom() const {
+        const uint64_t from = m_ctx.options().twoThreadsFromBytes;
+        return m_stop || m_partEnd || from > SIZE_MAX ? SIZE_MAX : size_t(from);
+    }
+
     bool framed(std::string_view b) {
-        size_t off = 0;
-        uint64_t record = 0;
-        while (off < b.size()) {
-            if (m_ctx.cancelled())
-                return m_ctx.failCancelled();
+        // A large file: the records from the first one that starts past the
+        // middle are read on another thread (when the framing up to there
+        // is sound; the one-thread read reports it otherwise).
+        size_t cutOff = b.size();
+        uint64_t cutRecord = 0;
+        if (b.size() >= m_ctx.options().twoThreadsFromBytes) {
+            size_t off = 0;
+            uint64_t record = 0;
+            while (b.size() - off >= 4) {
+                if (off >= b.size() / 2) {
+                    if (record > 0) {
+                        cutOff = off;
+                        cutRecord = record;
+                    }
+                    break;
+                }
+                const uint64_t len = be32(b.data() + off);
+                if (len > b.size() - off - 4)
+                    break;
+                off += 4 + len;
+                ++record;
+            }
+        }
+        if (cutOff < b.size())
+            return inTwoParts(
+                0, cutOff, [&](TraceImport &me) { return me.framedRange(b, 0, cutOff, 0); },
+                [&](TraceImport &other) { return other.framedRange(b, cutOff, b.size(), cutRecord); });
+        return framedRange(b, 0, b.size(), 0);
+    }
+
+    // Records of b[from, to) (`from` starts record number `record`).
+    bool framedRange(std::string_view b, size_t from, size_t to, uint64_t record) {
+        size_t off = from;
+        while (off < to) {
+            if (stopped())
+                return failStopped();
             if (b.size() - off < 4)
                 return m_ctx.failAt("truncated record length (file exporter framing)", off);
             const uint64_t len = be32(b.data() + off);
@@ -404,7 +445,7 @@ private:
                     return false;
             } else {
                 ProtoTraceError err;
-                if (!readOtlpTracesProto(m_b, payload, &err)) {
+                if (!readOtlpTracesProto(m_b, payload, &err, {}, protoTwoFrom())) {
                     if (perRecordZstd)
                         return m_ctx.failAt("record " + std::to_string(record) + " (zstd, at byte " +
                                                 std::to_string(err.offset) +
@@ -416,7 +457,7 @@ private:
             }
             off += 4 + len;
             ++record;
-            m_ctx.progress(off, b.size());
+            progressAt(off);
         }
         return true;
     }
@@ -432,6 +473,183 @@ private:
                                     " of its decompressed JSON): " + msg,
                                 base);
         return m_ctx.failAt(msg, base + docAt);
+    }
+
+    // True when the user cancelled or (in the second part of a two-part
+    // import) the first part failed.
+    bool stopped() const { return m_ctx.cancelled() || (m_stop && m_stop->load(std::memory_order_relaxed)); }
+    bool failStopped() { return m_ctx.failCancelled(); }
+
+    // Progress at byte `at` of the input (JSON documents and lines, outside
+    // records). In the first part of a two-part import, positions are
+    // stretched over both parts (the second runs alongside at about the
+    // same pace).
+    void progressAt(uint64_t at) {
+        if (m_partEnd > m_partBegin && m_partEnd < m_total && at >= m_partBegin)
+            at = m_partBegin + (at - m_partBegin) * (m_total - m_partBegin) / (m_partEnd - m_partBegin);
+        m_ctx.progress(std::min(at, m_total), m_total);
+    }
+
+    // A JSON syntax error in text[at, at + len).
+    bool jsonSyntaxFail(std::string_view text, size_t at, size_t len, simdjson::error_code e, uint64_t base,
+                        int64_t record, bool inner) {
+        JsonSyntaxProblem p;
+        if (findJsonSyntaxError(text.substr(at, len), &p))
+            return jsonFail("invalid JSON: " + p.message, text, at + p.offset, base, record, inner);
+        return jsonFail(std::string("invalid JSON: ") + simdjson::error_message(e), text, at, base, record, inner);
+    }
+
+    // One parsed document (starting at text[at]) into the builder.
+    bool jsonProcess(JsonTraceReader &reader, simdjson::dom::element root, std::string_view text, size_t at,
+                     uint64_t base, const char *labelOverride, int64_t record, bool inner) {
+        try {
+            if (!document(reader, root, labelOverride))
+                return jsonFail("not a trace document: no OTLP resourceSpans, Jaeger trace/spans or Zipkin "
+                                "spans found",
+                                text, at, base, record, inner);
+        } catch (const JsonSchemaError &ex) {
+            return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, at, base, record,
+                            inner);
+        } catch (const JsonCancelled &) {
+            return failStopped();
+        }
+        if (stopped())
+            return failStopped();
+        if (record < 0)
+            progressAt(base + at);
+        return true;
+    }
+
+    // The JSON lines of text[from, to) (`from` starts a line, `to` ends
+    // one), each parsed in place when simdjson's padding fits after it.
+    bool jsonLineRange(std::string_view text, size_t from, size_t to, uint64_t base, const char *labelOverride,
+                       int64_t record, bool inner, size_t *docs) {
+        simdjson::dom::parser parser;
+        simdjson::padded_string tail;
+        JsonTraceReader reader(m_b);
+        reader.setCheckpoint([&](uint64_t, uint64_t) { return !stopped(); });
+        for (size_t pos = from; pos < to;) {
+            size_t end = text.find('\n', pos);
+            if (end == std::string_view::npos || end > to)
+                end = to;
+            if (!skipBomAndSpace(text.substr(pos, end - pos)).empty()) {
+                const char *in = text.data() + pos;
+                if (pos + (end - pos) + simdjson::SIMDJSON_PADDING > text.size()) {
+                    tail = simdjson::padded_string(text.data() + pos, end - pos);
+                    in = tail.data();
+                }
+                simdjson::dom::element root;
+                const auto e = parser.parse(in, end - pos, false).get(root);
+                if (e)
+                    return jsonSyntaxFail(text, pos, end - pos, e, base, record, inner);
+                ++*docs;
+                if (!jsonProcess(reader, root, text, pos, base, labelOverride, record, inner))
+                    return false;
+            }
+            pos = end + 1;
+        }
+        return true;
+    }
+
+    // resourceSpans elements [from, to) of a split single document, each
+    // through a reused DOM parser. An element that does not parse sets
+    // *badElement (the caller reports the whole document's syntax error).
+    bool jsonElementRange(const std::vector<std::string_view> &elements, size_t from, size_t to, std::string_view text,
+                          bool inText, uint64_t base, int64_t record, bool inner, size_t *badElement,
+                          simdjson::error_code *badError) {
+        simdjson::dom::parser parser;
+        simdjson::padded_string tail;
+        JsonTraceReader reader(m_b);
+        const uint64_t total = elements.size();
+        reader.setCheckpoint([&](uint64_t done, uint64_t all) {
+            if (record < 0 && all)
+                progressAt(base + text.size() * done / all);
+            return !stopped();
+        });
+        for (size_t i = from; i < to; ++i) {
+            simdjson::dom::element rs;
+            const char *in = elements[i].data();
+            if (inText) {
+                const size_t pos = size_t(elements[i].data() - text.data());
+                if (pos + elements[i].size() + simdjson::SIMDJSON_PADDING > text.size()) {
+                    tail = simdjson::padded_string(elements[i].data(), elements[i].size());
+                    in = tail.data();
+                }
+            }
+            if (const auto e = parser.parse(in, elements[i].size(), false).get(rs)) {
+                *badElement = i;
+                *badError = e;
+                return false;
+            }
+            try {
+                readOtlpResourceSpansJson(reader, rs, int64_t(i));
+                reader.checkpoint(i + 1, total);
+            } catch (const JsonSchemaError &ex) {
+                return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, 0, base, record,
+                                inner);
+            } catch (const JsonCancelled &) {
+                return failStopped();
+            }
+        }
+        return true;
+    }
+
+    // Runs first(*this) here and second(other) on another thread, where
+    // `other` is a TraceImport of its own builder and context (same file
+    // name, layers and Cancel flag; no progress reports), then joins its
+    // spans, formats and error behind this part's: the first error in input
+    // order wins, with the spans before it, as in one pass (takeStaged()
+    // keeps string ids and the rest as one builder makes them). Progress
+    // stays on this thread; [partBegin, partEnd) is this part of the input.
+    template <class First, class Second>
+    bool inTwoParts(uint64_t partBegin, uint64_t partEnd, First &&first, Second &&second) {
+        ImportOptions subOptions = m_ctx.options();
+        subOptions.progress = {};
+        ImportContext sub(m_ctx.name(), subOptions);
+        for (const char *layer : m_ctx.layers())
+            sub.pushLayer(layer);
+        TraceSetBuilder otherBuilder;
+        std::atomic<bool> stop{false};
+        TraceImport other(otherBuilder, sub);
+        other.m_total = m_total;
+        other.m_stop = &stop;
+        bool otherOk = false;
+        std::exception_ptr otherException;
+        std::thread thread([&] {
+            try {
+                otherOk = second(other);
+            } catch (...) {
+                otherException = std::current_exception();
+            }
+        });
+        m_partBegin = partBegin;
+        m_partEnd = partEnd;
+        bool ok = false;
+        std::exception_ptr firstException;
+        try {
+            ok = first(*this);
+        } catch (...) {
+            firstException = std::current_exception();
+        }
+        m_partBegin = m_partEnd = 0;
+        if (!ok || firstException)
+            stop = true;
+        thread.join();
+        if (firstException)
+            std::rethrow_exception(firstException);
+        if (!ok)
+            return false;
+        if (otherException)
+            std::rethrow_exception(otherException);
+        m_b.takeStaged(otherBuilder);
+        for (const std::string &f : other.m_formats)
+            noteFormat(f);
+        if (!otherOk) {
+            if (sub.failed()) // else the second part left its problem to the caller
+                m_ctx.adoptError(sub.error());
+            return false;
+        }
+        return true;
     }
 
     bool json(std::string_view text, uint64_t base, const char *labelOverride = nullptr, int64_t record = -1,
@@ -460,122 +678,124 @@ private:
         simdjson::dom::parser parser;
         JsonTraceReader reader(m_b);
         size_t docs = 0;
-        bool singleDocument = false;
         reader.setCheckpoint([&](uint64_t done, uint64_t total) {
-            if (singleDocument && record < 0 && total)
-                m_ctx.progress(base + text.size() * done / total, m_total);
-            return !m_ctx.cancelled();
+            if (record < 0 && total)
+                progressAt(base + text.size() * done / total);
+            return !stopped();
         });
-        auto syntaxFail = [&](size_t at, size_t len, simdjson::error_code e) {
-            JsonSyntaxProblem p;
-            if (findJsonSyntaxError(text.substr(at, len), &p))
-                return jsonFail("invalid JSON: " + p.message, text, at + p.offset, base, record, inner);
-            return jsonFail(std::string("invalid JSON: ") + simdjson::error_message(e), text, at, base, record, inner);
-        };
-        auto process = [&](simdjson::dom::element root, size_t at) {
-            ++docs;
-            try {
-                if (!document(reader, root, labelOverride))
-                    return jsonFail("not a trace document: no OTLP resourceSpans, Jaeger trace/spans or Zipkin "
-                                    "spans found",
-                                    text, at, base, record, inner);
-            } catch (const JsonSchemaError &ex) {
-                return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, at, base, record,
-                                inner);
-            } catch (const JsonCancelled &) {
-                return m_ctx.failCancelled();
-            }
-            if (m_ctx.cancelled())
-                return m_ctx.failCancelled();
-            if (record < 0)
-                m_ctx.progress(base + at, m_total);
-            return true;
-        };
         // JSON lines (as the Collector and SDK exporters write) when the first
         // line is a complete document and more text follows; otherwise one
         // document.
         const size_t nl = text.find('\n');
-        bool lines = false;
         if (nl != std::string_view::npos && !skipBomAndSpace(text.substr(nl + 1)).empty()) {
             simdjson::dom::element root;
             if (!parser.parse(readable(0, nl), nl, false).get(root)) {
-                lines = true;
-                if (!process(root, 0))
-                    return false;
-            }
-        }
-        if (!lines) {
-            singleDocument = true;
-            std::vector<std::string_view> elements;
-            // Elements found by the structure scan lie in `text` (parsed in
-            // place like lines); those found by the On-Demand pass in `padded`.
-            bool split = false, inText = false;
-            if (text.size() >= kSplitDocumentBytes) {
-                split = inText = otlpElementsScan(text, &elements);
-                if (!split) {
-                    elements.clear();
-                    padWhole();
-                    split = otlpElements(padded, &elements);
-                }
-            }
-            if (split) {
-                // Each element on its own through the reused DOM parser.
                 ++docs;
-                const uint64_t total = elements.size();
-                for (size_t i = 0; i < elements.size(); ++i) {
-                    simdjson::dom::element rs;
-                    const char *in = inText ? readable(size_t(elements[i].data() - text.data()), elements[i].size())
-                                            : elements[i].data();
-                    if (const auto e = parser.parse(in, elements[i].size(), false).get(rs)) {
-                        padWhole();
-                        // An element that does not parse means the document
-                        // is not valid JSON: report it as the whole-document
-                        // parse does.
-                        simdjson::dom::element root;
-                        const auto whole = parser.parse(padded.data(), text.size(), false).get(root);
-                        return syntaxFail(0, text.size(), whole ? whole : e);
-                    }
-                    try {
-                        readOtlpResourceSpansJson(reader, rs, int64_t(i));
-                        reader.checkpoint(i + 1, total);
-                    } catch (const JsonSchemaError &ex) {
-                        return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, 0, base,
-                                        record, inner);
-                    } catch (const JsonCancelled &) {
-                        return m_ctx.failCancelled();
-                    }
+                if (!jsonProcess(reader, root, text, 0, base, labelOverride, record, inner))
+                    return false;
+                // The other lines; a large rest in two parts at once, cut at
+                // a line end past its middle.
+                const size_t from = nl + 1;
+                size_t cut = text.size(), secondDocs = 0;
+                if (record < 0 && text.size() - from >= m_ctx.options().twoThreadsFromBytes) {
+                    cut = text.find('\n', from + (text.size() - from) / 2);
+                    cut = cut == std::string_view::npos ? text.size() : cut + 1;
                 }
-                noteFormat(labelOverride ? labelOverride : "OTLP/JSON");
-                if (m_ctx.cancelled())
-                    return m_ctx.failCancelled();
-                if (record < 0)
-                    m_ctx.progress(base, m_total);
+                bool ok;
+                if (cut < text.size())
+                    ok = inTwoParts(
+                        base + from, base + cut,
+                        [&](TraceImport &me) {
+                            return me.jsonLineRange(text, from, cut, base, labelOverride, record, inner, &docs);
+                        },
+                        [&](TraceImport &other) {
+                            return other.jsonLineRange(text, cut, text.size(), base, labelOverride, record, inner,
+                                                       &secondDocs);
+                        });
+                else
+                    ok = jsonLineRange(text, from, text.size(), base, labelOverride, record, inner, &docs);
+                docs += secondDocs;
+                if (!ok)
+                    return false;
+                if (docs > 1 && !labelOverride && m_formats.size() == 1 && m_formats[0] == "OTLP/JSON")
+                    m_formats[0] = "OTLP/JSON lines";
                 return true;
             }
-            padWhole();
-            simdjson::dom::element root;
-            const auto e = parser.parse(padded.data(), text.size(), false).get(root);
-            if (e)
-                return syntaxFail(0, text.size(), e);
-            return process(root, 0);
         }
-        for (size_t pos = nl + 1; pos < text.size();) {
-            size_t end = text.find('\n', pos);
-            if (end == std::string_view::npos)
-                end = text.size();
-            if (!skipBomAndSpace(text.substr(pos, end - pos)).empty()) {
-                simdjson::dom::element root;
-                const auto e = parser.parse(readable(pos, end - pos), end - pos, false).get(root);
-                if (e)
-                    return syntaxFail(pos, end - pos, e);
-                if (!process(root, pos))
-                    return false;
+        std::vector<std::string_view> elements;
+        // Elements found by the structure scan lie in `text` (parsed in
+        // place like lines); those found by the On-Demand pass in `padded`.
+        bool split = false, inText = false;
+        if (text.size() >= kSplitDocumentBytes) {
+            split = inText = otlpElementsScan(text, &elements);
+            if (!split) {
+                elements.clear();
+                padWhole();
+                split = otlpElements(padded, &elements);
             }
-            pos = end + 1;
         }
-        if (docs > 1 && !labelOverride && m_formats.size() == 1 && m_formats[0] == "OTLP/JSON")
-            m_formats[0] = "OTLP/JSON lines";
-        return true;
+        if (split) {
+            // Each element on its own through a reused DOM parser; many
+            // elements in two parts at once.
+            size_t bad = SIZE_MAX, secondBad = SIZE_MAX;
+            simdjson::error_code badError = simdjson::SUCCESS, secondBadError = simdjson::SUCCESS;
+            const size_t n = elements.size();
+            size_t cut = n;
+            if (record < 0 && text.size() >= m_ctx.options().twoThreadsFromBytes && n >= 2) {
+                // The element nearest the middle of the bytes.
+                const char *middle = elements.front().data() +
+                                     (elements.back().data() + elements.back().size() - elements.front().data()) / 2;
+                cut = size_t(std::lower_bound(elements.begin(), elements.end(), middle,
+                                              [](std::string_view e, const char *m) { return e.data() < m; }) -
+                             elements.begin());
+                cut = std::clamp<size_t>(cut, 1, n - 1);
+            }
+            bool ok;
+            if (cut < n) {
+                const uint64_t cutAt = inText ? uint64_t(elements[cut].data() - text.data()) : text.size() / 2;
+                ok = inTwoParts(
+                    base, base + cutAt,
+                    [&](TraceImport &me) {
+                        return me.jsonElementRange(elements, 0, cut, text, inText, base, record, inner, &bad,
+                                                   &badError);
+                    },
+                    [&](TraceImport &other) {
+                        return other.jsonElementRange(elements, cut, n, text, inText, base, record, inner, &secondBad,
+                                                      &secondBadError);
+                    });
+                // An element of the second part that does not parse counts
+                // only when the first part went through.
+                if (!ok && !m_ctx.failed() && bad == SIZE_MAX) {
+                    bad = secondBad;
+                    badError = secondBadError;
+                }
+            } else {
+                ok = jsonElementRange(elements, 0, n, text, inText, base, record, inner, &bad, &badError);
+            }
+            if (!ok && !m_ctx.failed() && bad != SIZE_MAX) {
+                // An element that does not parse means the document is not
+                // valid JSON: report it as the whole-document parse does.
+                padWhole();
+                simdjson::dom::element root;
+                const auto whole = parser.parse(padded.data(), text.size(), false).get(root);
+                return jsonSyntaxFail(text, 0, text.size(), whole ? whole : badError, base, record, inner);
+            }
+            if (!ok)
+                return false;
+            noteFormat(labelOverride ? labelOverride : "OTLP/JSON");
+            if (stopped())
+                return failStopped();
+            if (record < 0)
+                progressAt(base + text.size());
+            return true;
+        }
+        padWhole();
+        simdjson::dom::element root;
+        const auto e = parser.parse(padded.data(), text.size(), false).get(root);
+        if (e)
+            return jsonSyntaxFail(text, 0, text.size(), e, base, record, inner);
+        ++docs;
+        return jsonProcess(reader, root, text, 0, base, labelOverride, record, inner);
     }
 
     // Returns false when the document is not a trace document at all.
@@ -621,6 +841,8 @@ private:
     ImportContext &m_ctx;
     std::vector<std::string> m_formats;
     uint64_t m_total = 0;
+    const std::atomic<bool> *m_stop = nullptr; // second part of a two-part read: the first part failed
+    uint64_t m_partBegin = 0, m_partEnd = 0;   // first part of a two-part read: its input range
 };
 
 bool readWholeFile(const std::string &path, std::string *out, std::string *error) {
@@ -675,6 +897,12 @@ bool looksLikeTraces(std::string_view bytes) {
 }
 
 namespace {
+// A local builder lays out on one thread when the options keep the import there.
+void useThreadsOf(TraceSetBuilder &b, const ImportOptions &options) {
+    if (options.twoThreadsFromBytes == UINT64_MAX)
+        b.setParallelFrom(SIZE_MAX);
+}
+
 bool cancelRequested(const ImportOptions &options) {
     return options.cancel && options.cancel->load(std::memory_order_relaxed);
 }
@@ -714,6 +942,7 @@ bool importTracesInto(TraceSetBuilder &builder, const std::string &name, std::st
 ImportResult importTraces(ImportContext &ctx, std::string_view bytes) {
     ImportResult result;
     TraceSetBuilder builder;
+    useThreadsOf(builder, ctx.options());
     std::string format;
     if (!importWithContext(builder, ctx, bytes, &result.error, &format)) {
         result.format = format;
@@ -741,6 +970,7 @@ ImportResult importTraces(ImportContext &ctx, std::string_view bytes) {
 ImportResult importTraceBytes(const std::string &name, std::string_view bytes, const ImportOptions &options) {
     ImportResult result;
     TraceSetBuilder builder;
+    useThreadsOf(builder, options);
     std::string format;
     if (!importTracesInto(builder, name, bytes, options, &result.error, &format)) {
         result.format = format;
@@ -768,6 +998,7 @@ ImportResult importTraceBytes(const std::string &name, std::string_view bytes, c
 ImportResult importTraceFiles(const std::vector<std::string> &paths, const ImportOptions &options) {
     ImportResult result;
     TraceSetBuilder builder;
+    useThreadsOf(builder, options);
     std::vector<std::string> formats;
     for (const std::string &path : paths) {
         std::string bytes, error, format;
