@@ -7,6 +7,11 @@
 // DOM parse of the same bytes for JSON, a bare protobuf wire walk (every tag,
 // varint and length of every nested message) for protobuf.
 //
+// Times are wall-clock (UseRealTime) and CPU is the whole process's
+// (MeasureProcessCPUTime): imports of 8 MiB+ use two threads. The
+// ...OneThread variants keep the import on one thread
+// (ImportOptions::twoThreadsFromBytes = UINT64_MAX) for comparison.
+//
 // Run: bench_traces --benchmark_counters_tabular=true
 //      bench_traces --write-dir=DIR   (also writes the generated files there)
 #include "importers/common/wirereader.h"
@@ -407,6 +412,21 @@ void BM_JsonImport(benchmark::State &state) {
     reportModel(state, r, json.size());
 }
 
+ImportOptions oneThread() {
+    ImportOptions o;
+    o.twoThreadsFromBytes = UINT64_MAX;
+    return o;
+}
+
+void BM_JsonImportOneThread(benchmark::State &state) {
+    const std::string &json = data().json;
+    ImportResult r;
+    for (auto _ : state)
+        r = importTraceBytes("bench.json", json, oneThread());
+    state.SetBytesProcessed(int64_t(state.iterations() * json.size()));
+    reportModel(state, r, json.size());
+}
+
 void BM_JsonLinesBareParse(benchmark::State &state) {
     const std::string &text = data().jsonLines;
     const simdjson::padded_string padded(text);
@@ -437,6 +457,15 @@ void BM_JsonLinesImport(benchmark::State &state) {
     reportModel(state, r, text.size());
 }
 
+void BM_JsonLinesImportOneThread(benchmark::State &state) {
+    const std::string &text = data().jsonLines;
+    ImportResult r;
+    for (auto _ : state)
+        r = importTraceBytes("bench.jsonl", text, oneThread());
+    state.SetBytesProcessed(int64_t(state.iterations() * text.size()));
+    reportModel(state, r, text.size());
+}
+
 void BM_ProtoWireWalk(benchmark::State &state) {
     const std::string &pb = data().proto;
     for (auto _ : state)
@@ -450,6 +479,15 @@ void BM_ProtoImport(benchmark::State &state) {
     ImportResult r;
     for (auto _ : state)
         r = importTraceBytes("bench.binpb", pb);
+    state.SetBytesProcessed(int64_t(state.iterations() * pb.size()));
+    reportModel(state, r, pb.size());
+}
+
+void BM_ProtoImportOneThread(benchmark::State &state) {
+    const std::string &pb = data().proto;
+    ImportResult r;
+    for (auto _ : state)
+        r = importTraceBytes("bench.binpb", pb, oneThread());
     state.SetBytesProcessed(int64_t(state.iterations() * pb.size()));
     reportModel(state, r, pb.size());
 }
@@ -496,16 +534,35 @@ void BM_ProtoFinishOnly(benchmark::State &state) {
     state.counters["spans"] = double(data().spans);
 }
 
-BENCHMARK(BM_JsonBareDomParse)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_JsonBareDomParseFresh)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_JsonImport)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_JsonLinesBareParse)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_JsonLinesImport)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_ProtoWireWalk)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_ProtoImport)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_ProtoGeneratedClassesParse)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_ProtoDecodeOnly)->Unit(benchmark::kMillisecond)->Iterations(3);
-BENCHMARK(BM_ProtoFinishOnly)->Unit(benchmark::kMillisecond)->Iterations(3);
+BENCHMARK(BM_JsonBareDomParse)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_JsonBareDomParseFresh)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
+BENCHMARK(BM_JsonImport)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_JsonImportOneThread)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_JsonLinesBareParse)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_JsonLinesImport)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_JsonLinesImportOneThread)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
+BENCHMARK(BM_ProtoWireWalk)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_ProtoImport)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_ProtoImportOneThread)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
+BENCHMARK(BM_ProtoGeneratedClassesParse)
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->UseRealTime()
+    ->MeasureProcessCPUTime();
+BENCHMARK(BM_ProtoDecodeOnly)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
+BENCHMARK(BM_ProtoFinishOnly)->Unit(benchmark::kMillisecond)->Iterations(3)->UseRealTime()->MeasureProcessCPUTime();
 
 } // namespace
 
