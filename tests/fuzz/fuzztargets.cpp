@@ -124,13 +124,41 @@ void runOtlpProfiles(std::string_view bytes) {
     aggregate(p);
 }
 
+// What a set holds, to compare two reads of the same bytes: one pass against
+// the two-part read (two threads, a second builder joined), which must agree.
+std::string shapeOf(const TraceSet &s) {
+    std::string o = std::to_string(s.spanCount()) + " spans, " + std::to_string(s.traces.size()) + " traces, " +
+                    std::to_string(s.strings.size()) + " strings, " + std::to_string(s.attributes.size()) +
+                    " attributes, " + std::to_string(s.resources.size()) + " resources, " +
+                    std::to_string(s.scopes.size()) + " scopes;";
+    for (uint32_t r = 0; r < s.spanCount(); ++r)
+        o += " " + std::to_string(s.spanId[r]) + "/" + std::to_string(s.parent[r]) + "/" + std::to_string(s.name[r].v) +
+             "/" + std::to_string(s.attrEnd[r] - s.attrBegin[r]);
+    for (const NamedCount &w : s.warnings)
+        o += "; " + w.name + " " + std::to_string(w.count);
+    return o;
+}
+
 void runOtlpProto(std::string_view bytes) {
-    TraceSetBuilder builder;
-    ProtoTraceError error;
-    if (!readOtlpTracesProto(builder, bytes, &error) && error.message.empty())
-        contractBroken("protobuf error without a message", std::to_string(error.offset));
-    if (!builder.finish())
-        contractBroken("finish() returned null", "");
+    std::string shapes[2];
+    ProtoTraceError errors[2];
+    bool ok[2];
+    for (int two = 0; two < 2; ++two) {
+        TraceSetBuilder builder;
+        builder.setParallelFrom(two ? 0 : SIZE_MAX);
+        ok[two] = readOtlpTracesProto(builder, bytes, &errors[two], {}, two ? 0 : SIZE_MAX);
+        if (!ok[two] && errors[two].message.empty())
+            contractBroken("protobuf error without a message", std::to_string(errors[two].offset));
+        const auto set = builder.finish();
+        if (!set)
+            contractBroken("finish() returned null", "");
+        shapes[two] = shapeOf(*set);
+    }
+    if (ok[0] != ok[1] || errors[0].message != errors[1].message || errors[0].offset != errors[1].offset)
+        contractBroken("the two-part protobuf read reports otherwise than one pass",
+                       errors[0].message + " / " + errors[1].message);
+    if (shapes[0] != shapes[1])
+        contractBroken("the two-part protobuf read builds another model than one pass", shapes[0] + "\n" + shapes[1]);
 }
 
 // One JSON document through one reader, as traceimport.cpp dispatches it.
@@ -167,7 +195,22 @@ void runZipkin(std::string_view bytes) {
 }
 
 void runTraces(std::string_view bytes) {
-    checkResult(importTraceBytes(kName, bytes, fuzzOptions()));
+    const ImportResult one = [&] {
+        ImportOptions o = fuzzOptions();
+        o.twoThreadsFromBytes = UINT64_MAX;
+        return importTraceBytes(kName, bytes, o);
+    }();
+    checkResult(one);
+    // Two parts whatever the size: the same outcome.
+    ImportOptions o = fuzzOptions();
+    o.twoThreadsFromBytes = 0;
+    const ImportResult two = importTraceBytes(kName, bytes, o);
+    checkResult(two);
+    if (one.ok != two.ok || one.error.toString() != two.error.toString() || one.format != two.format)
+        contractBroken("the two-part read reports otherwise than one pass",
+                       one.error.toString() + " / " + two.error.toString());
+    if (one.traces && shapeOf(*one.traces) != shapeOf(*two.traces))
+        contractBroken("the two-part read builds another model than one pass", one.format);
 }
 
 void runImportBytes(std::string_view bytes) {
