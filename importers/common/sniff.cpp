@@ -57,16 +57,21 @@ bool isLengthPrefixed(std::string_view b) {
     int records = 0;
     while (pos + 4 <= b.size() && records < 64) {
         const uint32_t len = be32(b.data() + pos);
-        if (len == 0 || len > b.size() - pos - 4)
-            return records > 0 && pos + 4 > b.size(); // a truncated tail after good records
+        if (len == 0)
+            return false;
+        if (pos + 4 == b.size())
+            return records > 0; // the file ends after a record length
         const auto first = uint8_t(b[pos + 4]);
-        const bool zstd = len >= 4 && std::memcmp(b.data() + pos + 4, "\x28\xb5\x2f\xfd", 4) == 0;
+        const size_t have = b.size() - pos - 4;
+        const bool zstd = have >= 4 && std::memcmp(b.data() + pos + 4, "\x28\xb5\x2f\xfd", 4) == 0;
         if (!zstd && first != 0x0a && first != 0x12)
             return false; // TracesData/ExportTraceServiceRequest start with field 1 or 2, LEN
+        if (len > have)
+            return true; // a record cut short (a file still being written, or truncated): the reader says so
         pos += 4 + len;
         ++records;
     }
-    return records > 0 && (pos == b.size() || records == 64);
+    return records > 0; // all whole, 64 good ones, or a cut record length at the end
 }
 
 // Field layout of perftools.profiles.Profile: which wire types each field

@@ -66,10 +66,12 @@ bool isFramed(std::string_view b) {
     if (b.size() < 5)
         return false;
     const uint64_t first = be32(b.data());
-    if (first == 0 || first > b.size() - 4)
+    if (first == 0)
         return false;
     if (b[0] == 0)
-        return true; // a raw protobuf message never starts with a 0 byte (field 0)
+        return true; // a raw protobuf message never starts with a 0 byte (field 0); a cut record is reported
+    if (first > b.size() - 4)
+        return false;
     size_t off = 0;
     int records = 0;
     while (off + 4 <= b.size()) {
@@ -419,6 +421,15 @@ private:
         while (off < to) {
             if (stopped())
                 return failStopped();
+            // A file cut inside its last record (the Collector still writing
+            // it, or killed): the whole records are kept and the cut one is
+            // reported as a warning; with none whole, it is an error.
+            const bool cut = b.size() - off < 4 || be32(b.data() + off) > b.size() - off - 4;
+            if (cut && record > 0) {
+                m_b.addWarning("file exporter records: the file ends inside a record (truncated, or still being "
+                               "written); the records before it are loaded");
+                break;
+            }
             if (b.size() - off < 4)
                 return m_ctx.failAt("truncated record length (file exporter framing)", off);
             const uint64_t len = be32(b.data() + off);

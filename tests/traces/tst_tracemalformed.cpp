@@ -71,19 +71,31 @@ TEST(TraceMalformed, TruncatedBinaryAndFramedFilesNeverCrash) {
     for (const char *rel : files) {
         const std::string bytes = readFile(kCorpus + "/" + rel);
         ASSERT_FALSE(bytes.empty());
-        size_t failures = 0, cuts = 0;
+        const ImportResult whole = importTraceBytes(rel, bytes);
+        ASSERT_TRUE(whole.ok) << whole.error.toString();
+        size_t reported = 0, cuts = 0;
         for (size_t cut = 1; cut < bytes.size(); cut += std::max<size_t>(1, bytes.size() / 37)) {
             const std::string name = std::string(rel) + "@" + std::to_string(cut);
             const ImportResult r = importTraceBytes(name, std::string_view(bytes).substr(0, cut));
             ++cuts;
             if (!r.ok) {
-                ++failures;
+                ++reported;
                 EXPECT_EQ(r.error.file, name);
                 EXPECT_FALSE(r.error.message.empty());
+                continue;
+            }
+            // File-exporter records cut inside a record after whole ones:
+            // the whole records load, and a warning says the file ends early.
+            bool warned = false;
+            for (const NamedCount &w : r.warnings)
+                warned = warned || w.name.rfind("file exporter records: the file ends inside a record", 0) == 0;
+            if (warned) {
+                ++reported;
+                EXPECT_LT(r.traces->spanCount(), whole.traces->spanCount()) << name;
             }
         }
         // Most cuts land inside a record or message and must be reported.
-        EXPECT_GT(failures * 2, cuts) << rel;
+        EXPECT_GT(reported * 2, cuts) << rel;
     }
     // A cut in the middle of the one-message protobuf file is always an error.
     const std::string pb = readFile(kCorpus + "/otlp-traces/derived/jaeger__memory_otel_traces_01.TracesData.binpb");
@@ -264,4 +276,32 @@ TEST(TraceMalformed, DeeplyNestedAttributeValuesAreRejected) {
         json += "]}}";
     json += "}]}]}]}]}";
     expectFailureNamingFile(importTraceBytes("nested.json", json), "nested.json");
+}
+
+// The Collector's file exporter appends records: a file cut inside its last
+// record (still being written, or the collector killed) loads its whole
+// records with a warning; cut inside the first record it is an error.
+TEST(TraceMalformed, FileExporterRecordsCutInTheLastRecordLoadTheWholeOnes) {
+    const std::string bytes = readFile(kCorpus + "/otlp-traces/derived/fileexporter_proto_uncompressed.bin");
+    std::vector<size_t> starts;
+    for (size_t off = 0; off + 4 <= bytes.size();) {
+        starts.push_back(off);
+        const auto *p = reinterpret_cast<const unsigned char *>(bytes.data() + off);
+        off += 4 + (size_t(p[0]) << 24 | size_t(p[1]) << 16 | size_t(p[2]) << 8 | size_t(p[3]));
+    }
+    ASSERT_GE(starts.size(), 2u);
+    const size_t last = starts.back();
+    const ImportResult whole = importTraceBytes("before.bin", std::string_view(bytes).substr(0, last));
+    ASSERT_TRUE(whole.ok) << whole.error.toString();
+    const ImportResult cut = importTraceBytes("cut.bin", std::string_view(bytes).substr(0, last + 4 + 10));
+    ASSERT_TRUE(cut.ok) << cut.error.toString();
+    EXPECT_EQ(cut.traces->spanCount(), whole.traces->spanCount());
+    bool warned = false;
+    for (const NamedCount &w : cut.warnings)
+        warned = warned || w.name.find("the file ends inside a record") != std::string::npos;
+    EXPECT_TRUE(warned);
+    const ImportResult first = importTraceBytes("first.bin", std::string_view(bytes).substr(0, starts[1] - 3));
+    expectFailureNamingFile(first, "first.bin");
+    EXPECT_NE(first.error.message.find("record 0 claims"), std::string::npos) << first.error.message;
+    EXPECT_EQ(first.error.offset, 0u);
 }
