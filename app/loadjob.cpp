@@ -1,8 +1,11 @@
 #include "app/loadjob.h"
 
+#include "model/tracesetbuilder.h"
+
 #include <QElapsedTimer>
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
+#include <string_view>
 
 namespace spanfire::app {
 
@@ -11,6 +14,31 @@ constexpr qint64 kProgressIntervalMs = 33; // ~30 updates per second
 }
 
 LoadJob::LoadJob(QObject *parent) : QObject(parent) {
+}
+
+QString LoadJob::stageText(const char *stage) {
+    const std::string_view s = stage ? stage : "";
+    if (s == "reading traces")
+        return tr("reading traces");
+    if (s == "merging traces")
+        return tr("merging traces");
+    if (s == "reading OTLP profiles")
+        return tr("reading OTLP profiles");
+    if (s == "reading folded stacks")
+        return tr("reading folded stacks");
+    if (s == "reading pprof samples")
+        return tr("reading pprof samples");
+    if (s == "reading pprof tables")
+        return tr("reading pprof tables");
+    if (s == "decompressing gzip and reading pprof samples")
+        return tr("decompressing gzip and reading pprof samples");
+    if (s == "building the call tree")
+        return tr("building the call tree");
+    if (s == "decompressing gzip")
+        return tr("decompressing gzip");
+    if (s == "decompressing zstd")
+        return tr("decompressing zstd");
+    return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 
 LoadJob::~LoadJob() {
@@ -67,10 +95,11 @@ void LoadJob::startNext() {
     QPointer<LoadJob> self(this);
     const QString path = m_current;
     auto cancel = m_cancel;
+    std::shared_ptr<const TraceSet> traceBase = m_traceBase ? m_traceBase() : nullptr;
     std::vector<std::string> debugDirs;
     for (const QString &d : m_debugDirs)
         debugDirs.push_back(d.toStdString());
-    m_workers.append(QtConcurrent::run([self, path, cancel, gen, debugDirs]() {
+    m_workers.append(QtConcurrent::run([self, path, cancel, gen, debugDirs, traceBase]() {
         QElapsedTimer timer;
         timer.start();
         qint64 lastPost = -kProgressIntervalMs;
@@ -84,7 +113,7 @@ void LoadJob::startNext() {
                 return;
             lastPost = now;
             lastStage = stage;
-            const QString label = QString::fromUtf8(stage ? stage : "");
+            const QString label = stageText(stage);
             // The LoadJob outlives this worker (its destructor waits), so the
             // pointer is valid here; the generation check drops stale posts.
             QMetaObject::invokeMethod(
@@ -95,7 +124,8 @@ void LoadJob::startNext() {
                 },
                 Qt::QueuedConnection);
         };
-        LoadedFile file{path, {}};
+        LoadedFile file;
+        file.path = path;
         try {
             file.result = importFile(path.toStdString(), options);
         } catch (const std::exception &e) { // importers promise not to throw; never let it kill the app
@@ -104,6 +134,17 @@ void LoadJob::startNext() {
         }
         if (!file.result.ok && file.result.error.file.empty())
             file.result.error.file = path.toStdString();
+        if (file.result.ok && file.result.traces && traceBase && !cancel->load()) {
+            // Joined with the open traces here, not on the GUI thread.
+            if (options.progress)
+                options.progress(1000, "merging traces");
+            try {
+                file.mergedTraces = mergeTraceSets({traceBase, file.result.traces});
+                file.mergeBase = traceBase;
+            } catch (const std::exception &) {
+                file.mergedTraces.reset(); // the session merges (and reports) it then
+            }
+        }
         QMetaObject::invokeMethod(
             self.data(),
             [self, gen, file = std::move(file)]() mutable {

@@ -23,6 +23,7 @@
 #include <QStringList>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 
 namespace spanfire::app {
@@ -30,6 +31,9 @@ namespace spanfire::app {
 struct LoadedFile {
     QString path;
     ImportResult result;
+    // result.traces merged with the trace set open when the file started
+    // (mergeBase), done on the worker: a merge of large sets takes a while.
+    std::shared_ptr<const TraceSet> mergedTraces, mergeBase;
 };
 
 class LoadJob : public QObject {
@@ -43,12 +47,18 @@ public:
     // Cancels the running batch and drops queued paths. No-op when idle.
     void cancel();
     bool isRunning() const { return m_running; }
+    // Returns the trace set open now (GUI thread, when each file starts): a
+    // loaded trace file is merged with it on the worker.
+    void setTraceBase(std::function<std::shared_ptr<const TraceSet>()> base) { m_traceBase = std::move(base); }
     // Folders searched for debug info when symbolizing (ImportOptions::debugDirs); applies to files started later.
     void setDebugDirs(const QStringList &dirs) { m_debugDirs = dirs; }
     const QStringList &debugDirs() const { return m_debugDirs; }
     quint64 generation() const { return m_generation; }
     // Blocks until every worker (also cancelled ones) has returned.
     void waitForWorkers();
+    // The importers' stage labels (ImportContext::beginStage, in English) in
+    // the UI language; an unknown label is shown as it is.
+    static QString stageText(const char *stage);
 
 signals:
     void started();
@@ -64,6 +74,7 @@ private:
     void onFileDone(quint64 generation, LoadedFile file);
     void onProgress(quint64 generation, int permille, const QString &stage);
 
+    std::function<std::shared_ptr<const TraceSet>()> m_traceBase;
     QStringList m_queue;
     QStringList m_debugDirs;
     QString m_current;

@@ -1,18 +1,18 @@
 #include "app/mainwindow.h"
 
+#include "app/aboutdialog.h"
 #include "app/exportactions.h"
 #include "app/linkingdocks.h"
-#include "app/aboutdialog.h"
 #include "app/loadjob.h"
 #include "app/loadprogresswidget.h"
 #include "app/profilepanel.h"
 #include "app/selectionhub.h"
-#include "app/settingsdialog.h"
-#include "app/shortcutsdialog.h"
 #include "app/session.h"
 #include "app/sessioncontroller.h"
 #include "app/sessionfile.h"
 #include "app/settings.h"
+#include "app/settingsdialog.h"
+#include "app/shortcutsdialog.h"
 #include "model/spantable.h"
 #include "views/format.h"
 #include "views/spandetailsview.h"
@@ -62,6 +62,8 @@ QString fromStd(const std::string &s) {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new Session(this)), m_loadJob(new LoadJob(this)), m_hub(new SelectionHub(this)) {
     setWindowTitle(tr("Spanfire"));
+    // A trace file loaded while traces are open is merged with them on the worker.
+    m_loadJob->setTraceBase([this] { return m_session->traces(); });
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     setDockOptions(dockOptions() | QMainWindow::AllowTabbedDocks | QMainWindow::AnimatedDocks);
@@ -255,7 +257,7 @@ void MainWindow::addLoadedFile(const LoadedFile &file) {
         return;
     }
     Settings::addRecentFile(file.path); // only files that opened
-    m_session->add(file.path, fromStd(r.format), r.profile, r.traces, r.warnings);
+    m_session->add(file.path, fromStd(r.format), r.profile, r.traces, r.warnings, file.mergedTraces, file.mergeBase);
 }
 
 void MainWindow::reportFailures() {

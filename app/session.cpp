@@ -11,7 +11,8 @@ Session::Session(QObject *parent) : QObject(parent) {
 Session::~Session() = default;
 
 void Session::add(const QString &path, const QString &format, std::shared_ptr<const Profile> profile,
-                  std::shared_ptr<const TraceSet> traces, const std::vector<NamedCount> &warnings) {
+                  std::shared_ptr<const TraceSet> traces, const std::vector<NamedCount> &warnings,
+                  std::shared_ptr<const TraceSet> merged, const std::shared_ptr<const TraceSet> &mergeBase) {
     if (!warnings.empty()) {
         m_warnings.append(FileWarnings{path, warnings});
         emit warningsChanged();
@@ -27,7 +28,7 @@ void Session::add(const QString &path, const QString &format, std::shared_ptr<co
         } else {
             // Several trace files are shown as one set (spans of one trace
             // spread over several files join up).
-            m_traces = mergeTraceSets({m_traces, traces});
+            m_traces = merged && mergeBase == m_traces ? std::move(merged) : mergeTraceSets({m_traces, traces});
         }
         m_traceFiles.append(path);
         emit tracesChanged();

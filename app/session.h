@@ -38,9 +38,13 @@ public:
     explicit Session(QObject *parent = nullptr);
     ~Session() override;
 
-    // Takes one successfully imported file (profile and/or traces).
+    // Takes one successfully imported file (profile and/or traces). When
+    // `merged` is given, it is `traces` already merged with `mergeBase` off
+    // the GUI thread (LoadJob); it is used if mergeBase is still the open
+    // trace set, else the merge is done here.
     void add(const QString &path, const QString &format, std::shared_ptr<const Profile> profile,
-             std::shared_ptr<const TraceSet> traces, const std::vector<NamedCount> &warnings);
+             std::shared_ptr<const TraceSet> traces, const std::vector<NamedCount> &warnings,
+             std::shared_ptr<const TraceSet> merged = {}, const std::shared_ptr<const TraceSet> &mergeBase = {});
     void clear();
 
     const QVector<ProfileEntry> &profiles() const { return m_profiles; }

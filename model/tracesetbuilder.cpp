@@ -269,10 +269,16 @@ size_t TraceSetBuilder::bytesUsed() const {
 }
 
 void TraceSetBuilder::append(const TraceSet &o) {
+    // Each string of `o` is interned once (in o's table order), then ids are
+    // mapped through a table: no hashing per span.
+    std::vector<uint32_t> sm(o.strings.size());
+    for (uint32_t i = 0; i < sm.size(); ++i)
+        sm[i] = intern(o.strings.view(StringId(i))).v;
+    auto str = [&](StringId id) { return id.v < sm.size() ? StringId(sm[id.v]) : StringId(0); };
     auto remap = [&](Attribute a) {
-        a.key = intern(o.strings.view(a.key));
+        a.key = str(a.key);
         if (isStringValued(a.type))
-            a.bits = intern(o.strings.view(StringId(uint32_t(a.bits)))).v;
+            a.bits = a.bits < sm.size() ? sm[size_t(a.bits)] : 0;
         return a;
     };
     std::vector<Attribute> tmp;
@@ -284,21 +290,21 @@ void TraceSetBuilder::append(const TraceSet &o) {
     std::vector<uint32_t> resMap(o.resources.size()), scopeMap(o.scopes.size());
     for (size_t i = 0; i < o.resources.size(); ++i) {
         remapRange(o.resources[i].attrBegin, o.resources[i].attrEnd);
-        resMap[i] = addResource(intern(o.strings.view(o.resources[i].service)), tmp.data(), tmp.size());
+        resMap[i] = addResource(str(o.resources[i].service), tmp.data(), tmp.size());
     }
     for (size_t i = 0; i < o.scopes.size(); ++i) {
         const Scope &s = o.scopes[i];
         remapRange(s.attrBegin, s.attrEnd);
-        scopeMap[i] =
-            addScope(intern(o.strings.view(s.name)), intern(o.strings.view(s.version)), tmp.data(), tmp.size());
+        scopeMap[i] = addScope(str(s.name), str(s.version), tmp.data(), tmp.size());
     }
+    reserve(o.spanCount());
     for (uint32_t r = 0; r < o.spanCount(); ++r) {
         SpanData d;
         d.traceId = o.traceId[r];
         d.spanId = o.spanId[r];
         d.parentSpanId = o.parentSpanId[r];
-        d.name = intern(o.strings.view(o.name[r]));
-        d.statusMessage = intern(o.strings.view(o.statusMessage[r]));
+        d.name = str(o.name[r]);
+        d.statusMessage = str(o.statusMessage[r]);
         d.resource = resMap[o.resource[r]];
         d.scope = scopeMap[o.scope[r]];
         d.kind = o.kind[r];
@@ -313,13 +319,13 @@ void TraceSetBuilder::append(const TraceSet &o) {
             addAttribute(remap(o.attributes[i]));
         for (uint32_t i = o.eventOffsets[r]; i < o.eventOffsets[r + 1]; ++i) {
             const SpanEvent &e = o.events[i];
-            addEvent(e.timeNs, intern(o.strings.view(e.name)));
+            addEvent(e.timeNs, str(e.name));
             for (uint32_t k = e.attrBegin; k < e.attrEnd; ++k)
                 addEventAttribute(remap(o.attributes[k]));
         }
         for (uint32_t i = o.linkOffsets[r]; i < o.linkOffsets[r + 1]; ++i) {
             const SpanLink &l = o.links[i];
-            addLink(l.traceId, l.spanId, intern(o.strings.view(l.traceState)));
+            addLink(l.traceId, l.spanId, str(l.traceState));
             for (uint32_t k = l.attrBegin; k < l.attrEnd; ++k)
                 addLinkAttribute(remap(o.attributes[k]));
         }

@@ -209,6 +209,46 @@
         <source>opening</source>
         <translation>wird geöffnet</translation>
     </message>
+    <message>
+        <source>reading traces</source>
+        <translation>Traces werden gelesen</translation>
+    </message>
+    <message>
+        <source>merging traces</source>
+        <translation>Traces werden zusammengeführt</translation>
+    </message>
+    <message>
+        <source>reading OTLP profiles</source>
+        <translation>OTLP-Profile werden gelesen</translation>
+    </message>
+    <message>
+        <source>reading folded stacks</source>
+        <translation>Folded Stacks werden gelesen</translation>
+    </message>
+    <message>
+        <source>reading pprof samples</source>
+        <translation>pprof-Samples werden gelesen</translation>
+    </message>
+    <message>
+        <source>reading pprof tables</source>
+        <translation>pprof-Tabellen werden gelesen</translation>
+    </message>
+    <message>
+        <source>decompressing gzip and reading pprof samples</source>
+        <translation>gzip wird entpackt, pprof-Samples werden gelesen</translation>
+    </message>
+    <message>
+        <source>building the call tree</source>
+        <translation>Aufrufbaum wird aufgebaut</translation>
+    </message>
+    <message>
+        <source>decompressing gzip</source>
+        <translation>gzip wird entpackt</translation>
+    </message>
+    <message>
+        <source>decompressing zstd</source>
+        <translation>zstd wird entpackt</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::LoadProgressWidget</name>

@@ -208,6 +208,46 @@
         <source>opening</source>
         <translation>開いています</translation>
     </message>
+    <message>
+        <source>reading traces</source>
+        <translation>トレースを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>merging traces</source>
+        <translation>トレースを結合しています</translation>
+    </message>
+    <message>
+        <source>reading OTLP profiles</source>
+        <translation>OTLP プロファイルを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>reading folded stacks</source>
+        <translation>folded stacks を読み込んでいます</translation>
+    </message>
+    <message>
+        <source>reading pprof samples</source>
+        <translation>pprof サンプルを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>reading pprof tables</source>
+        <translation>pprof テーブルを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>decompressing gzip and reading pprof samples</source>
+        <translation>gzip を展開して pprof サンプルを読み込んでいます</translation>
+    </message>
+    <message>
+        <source>building the call tree</source>
+        <translation>コールツリーを構築しています</translation>
+    </message>
+    <message>
+        <source>decompressing gzip</source>
+        <translation>gzip を展開しています</translation>
+    </message>
+    <message>
+        <source>decompressing zstd</source>
+        <translation>zstd を展開しています</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::LoadProgressWidget</name>

@@ -208,6 +208,46 @@
         <source>opening</source>
         <translation>正在打开</translation>
     </message>
+    <message>
+        <source>reading traces</source>
+        <translation>正在读取链路</translation>
+    </message>
+    <message>
+        <source>merging traces</source>
+        <translation>正在合并链路</translation>
+    </message>
+    <message>
+        <source>reading OTLP profiles</source>
+        <translation>正在读取 OTLP 性能剖析</translation>
+    </message>
+    <message>
+        <source>reading folded stacks</source>
+        <translation>正在读取折叠栈</translation>
+    </message>
+    <message>
+        <source>reading pprof samples</source>
+        <translation>正在读取 pprof 样本</translation>
+    </message>
+    <message>
+        <source>reading pprof tables</source>
+        <translation>正在读取 pprof 表</translation>
+    </message>
+    <message>
+        <source>decompressing gzip and reading pprof samples</source>
+        <translation>正在解压 gzip 并读取 pprof 样本</translation>
+    </message>
+    <message>
+        <source>building the call tree</source>
+        <translation>正在构建调用树</translation>
+    </message>
+    <message>
+        <source>decompressing gzip</source>
+        <translation>正在解压 gzip</translation>
+    </message>
+    <message>
+        <source>decompressing zstd</source>
+        <translation>正在解压 zstd</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::LoadProgressWidget</name>

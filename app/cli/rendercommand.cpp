@@ -72,7 +72,7 @@ int runRender(const CliOptions &o, int argc, char **argv) {
         app::MainWindow window;
         window.setShowDialogs(false);
         for (LoadedFile &lf : files)
-            window.addLoadedFile(app::LoadedFile{QString::fromStdString(lf.path), std::move(lf.result)});
+            window.addLoadedFile(app::LoadedFile{QString::fromStdString(lf.path), std::move(lf.result), {}, {}});
         window.selectionHub()->waitForLink();
         settle(window, size);
         return save(window.grab().toImage(), o.out) ? kExitOk : kExitBadInput;

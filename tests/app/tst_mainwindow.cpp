@@ -20,6 +20,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDropEvent>
+#include <QFile>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
@@ -325,6 +326,46 @@ private slots:
         QCOMPARE(w.session()->profiles().size(), 2);
     }
 
+    // A trace file opened while traces are open is merged with them on the
+    // load worker (a merge of large sets takes a while); the session takes
+    // that merge as it is, and falls back to merging itself when the open
+    // set changed meanwhile.
+    void secondTraceFileIsMergedOnTheWorker() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.openFiles({QStringLiteral(SPANFIRE_DEMO_DIR "/shop.traces.otlp.json")});
+        QVERIFY(waitIdle(w));
+        const std::shared_ptr<const spanfire::TraceSet> first = w.session()->traces();
+        QVERIFY(first);
+        QTemporaryDir dir;
+        const QString extra = dir.filePath(QStringLiteral("extra.json"));
+        QFile f(extra);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            R"({"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"extra"}}]},
+            "scopeSpans":[{"spans":[{"traceId":"0123456789abcdef0123456789abcdef","spanId":"0123456789abcdef",
+            "name":"one","startTimeUnixNano":"1000","endTimeUnixNano":"2000"}]}]}]})");
+        f.close();
+        spanfire::app::LoadedFile seen;
+        connect(w.loadJob(), &spanfire::app::LoadJob::fileLoaded, &w,
+                [&](const spanfire::app::LoadedFile &file) { seen = file; });
+        w.openFiles({extra});
+        QVERIFY(waitIdle(w));
+        QVERIFY(seen.result.ok);
+        QVERIFY(seen.mergedTraces);
+        QCOMPARE(seen.mergeBase, first);
+        QCOMPARE(w.session()->traces(), seen.mergedTraces); // taken as it is
+        QCOMPARE(w.session()->traces()->spanCount(), first->spanCount() + 1);
+        QCOMPARE(w.session()->traceFiles().size(), 2);
+        // A merge made on a set that is no longer open is not used.
+        spanfire::app::Session other;
+        other.add(QStringLiteral("a.json"), QString(), nullptr, first, {});
+        other.add(QStringLiteral("b.json"), QString(), nullptr, seen.result.traces, {}, seen.mergedTraces,
+                  seen.result.traces);
+        QVERIFY(other.traces() != seen.mergedTraces);
+        QCOMPARE(other.traces()->spanCount(), first->spanCount() + 1);
+    }
+
     void closeAllResets() {
         MainWindow w;
         w.setShowDialogs(false);
@@ -399,6 +440,9 @@ private slots:
         {
             MainWindow w;
             QCOMPARE(w.menuBar()->actions().value(0)->text(), QStringLiteral("&Datei"));
+            // The importers' stage labels shown while loading are translated too.
+            QCOMPARE(spanfire::app::LoadJob::stageText("reading traces"), QStringLiteral("Traces werden gelesen"));
+            QCOMPARE(spanfire::app::LoadJob::stageText("some new stage"), QStringLiteral("some new stage"));
         }
         for (QTranslator *t : qApp->findChildren<QTranslator *>()) {
             QCoreApplication::removeTranslator(t);
