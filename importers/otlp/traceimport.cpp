@@ -497,7 +497,8 @@ private:
     // same pace).
     void progressAt(uint64_t at) {
         if (m_partEnd > m_partBegin && m_partEnd < m_total && at >= m_partBegin)
-            at = m_partBegin + (at - m_partBegin) * (m_total - m_partBegin) / (m_partEnd - m_partBegin);
+            at = m_partBegin + uint64_t(double(at - m_partBegin) * double(m_total - m_partBegin) /
+                                        double(m_partEnd - m_partBegin)); // no 64-bit overflow on huge files
         m_ctx.progress(std::min(at, m_total), m_total);
     }
 
