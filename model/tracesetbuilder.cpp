@@ -46,6 +46,19 @@ struct TraceIdHash {
 bool isStringValued(AttrType t) {
     return t == AttrType::String || t == AttrType::Bytes || t == AttrType::Array || t == AttrType::KvList;
 }
+
+// Ids of another table's strings interned into a builder, by their id
+// there; ids outside that table map to the empty string.
+struct StringRemap {
+    std::vector<uint32_t> ids;
+    StringId operator()(StringId id) const { return id.v < ids.size() ? StringId(ids[id.v]) : StringId(0); }
+    Attribute operator()(Attribute a) const {
+        a.key = (*this)(a.key);
+        if (isStringValued(a.type))
+            a.bits = a.bits < ids.size() ? ids[size_t(a.bits)] : 0;
+        return a;
+    }
+};
 } // namespace
 
 TraceSetBuilder::TraceSetBuilder() : m_internCache(kInternCacheSize), m_set(std::make_unique<TraceSet>()) {
@@ -271,16 +284,11 @@ size_t TraceSetBuilder::bytesUsed() const {
 void TraceSetBuilder::append(const TraceSet &o) {
     // Each string of `o` is interned once (in o's table order), then ids are
     // mapped through a table: no hashing per span.
-    std::vector<uint32_t> sm(o.strings.size());
-    for (uint32_t i = 0; i < sm.size(); ++i)
-        sm[i] = intern(o.strings.view(StringId(i))).v;
-    auto str = [&](StringId id) { return id.v < sm.size() ? StringId(sm[id.v]) : StringId(0); };
-    auto remap = [&](Attribute a) {
-        a.key = str(a.key);
-        if (isStringValued(a.type))
-            a.bits = a.bits < sm.size() ? sm[size_t(a.bits)] : 0;
-        return a;
-    };
+    StringRemap str;
+    str.ids.resize(o.strings.size());
+    for (uint32_t i = 0; i < str.ids.size(); ++i)
+        str.ids[i] = intern(o.strings.view(StringId(i))).v;
+    const StringRemap &remap = str;
     std::vector<Attribute> tmp;
     auto remapRange = [&](uint32_t b, uint32_t e) {
         tmp.clear();
@@ -340,16 +348,11 @@ void TraceSetBuilder::takeStaged(TraceSetBuilder &o) {
         return;
     const TraceSet &os = *o.m_set;
     // String ids of `other` in first-seen order -> ids here.
-    std::vector<uint32_t> sm(os.strings.size());
-    for (uint32_t i = 0; i < sm.size(); ++i)
-        sm[i] = intern(os.strings.view(StringId(i))).v;
-    auto str = [&](StringId id) { return id.v < sm.size() ? StringId(sm[id.v]) : StringId(0); };
-    auto remap = [&](Attribute a) {
-        a.key = str(a.key);
-        if (isStringValued(a.type))
-            a.bits = a.bits < sm.size() ? sm[size_t(a.bits)] : 0;
-        return a;
-    };
+    StringRemap str;
+    str.ids.resize(os.strings.size());
+    for (uint32_t i = 0; i < str.ids.size(); ++i)
+        str.ids[i] = intern(os.strings.view(StringId(i))).v;
+    const StringRemap &remap = str;
     // Resources and scopes in the order they were created in `other` (their
     // attribute ranges follow it), so that the attribute array grows here as
     // it would have.
@@ -390,7 +393,7 @@ void TraceSetBuilder::takeStaged(TraceSetBuilder &o) {
         dst.insert(dst.end(), src.begin(), src.end());
         release(src);
     };
-    auto appendMapped = [&](auto &dst, auto &src, auto f) {
+    auto appendMapped = [&](auto &dst, auto &src, const auto &f) {
         const size_t at = dst.size();
         dst.resize(at + src.size());
         for (size_t i = 0; i < src.size(); ++i)
