@@ -17,27 +17,22 @@ LoadJob::LoadJob(QObject *parent) : QObject(parent) {
 }
 
 QString LoadJob::stageText(const char *stage) {
+    static const char *const kStages[] = {
+        QT_TR_NOOP("reading traces"),
+        QT_TR_NOOP("merging traces"),
+        QT_TR_NOOP("reading OTLP profiles"),
+        QT_TR_NOOP("reading folded stacks"),
+        QT_TR_NOOP("reading pprof samples"),
+        QT_TR_NOOP("reading pprof tables"),
+        QT_TR_NOOP("decompressing gzip and reading pprof samples"),
+        QT_TR_NOOP("building the call tree"),
+        QT_TR_NOOP("decompressing gzip"),
+        QT_TR_NOOP("decompressing zstd"),
+    };
     const std::string_view s = stage ? stage : "";
-    if (s == "reading traces")
-        return tr("reading traces");
-    if (s == "merging traces")
-        return tr("merging traces");
-    if (s == "reading OTLP profiles")
-        return tr("reading OTLP profiles");
-    if (s == "reading folded stacks")
-        return tr("reading folded stacks");
-    if (s == "reading pprof samples")
-        return tr("reading pprof samples");
-    if (s == "reading pprof tables")
-        return tr("reading pprof tables");
-    if (s == "decompressing gzip and reading pprof samples")
-        return tr("decompressing gzip and reading pprof samples");
-    if (s == "building the call tree")
-        return tr("building the call tree");
-    if (s == "decompressing gzip")
-        return tr("decompressing gzip");
-    if (s == "decompressing zstd")
-        return tr("decompressing zstd");
+    for (const char *known : kStages)
+        if (s == known)
+            return tr(known);
     return QString::fromUtf8(s.data(), qsizetype(s.size()));
 }
 

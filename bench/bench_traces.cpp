@@ -403,13 +403,13 @@ void BM_JsonBareDomParseFresh(benchmark::State &state) {
     state.SetBytesProcessed(int64_t(state.iterations() * json.size()));
 }
 
-void BM_JsonImport(benchmark::State &state) {
-    const std::string &json = data().json;
+// Bytes -> ready TraceSet, with the model's size as counters.
+void importBench(benchmark::State &state, const std::string &bytes, const char *name, const ImportOptions &options) {
     ImportResult r;
     for (auto _ : state)
-        r = importTraceBytes("bench.json", json);
-    state.SetBytesProcessed(int64_t(state.iterations() * json.size()));
-    reportModel(state, r, json.size());
+        r = importTraceBytes(name, bytes, options);
+    state.SetBytesProcessed(int64_t(state.iterations() * bytes.size()));
+    reportModel(state, r, bytes.size());
 }
 
 ImportOptions oneThread() {
@@ -418,13 +418,12 @@ ImportOptions oneThread() {
     return o;
 }
 
+void BM_JsonImport(benchmark::State &state) {
+    importBench(state, data().json, "bench.json", ImportOptions());
+}
+
 void BM_JsonImportOneThread(benchmark::State &state) {
-    const std::string &json = data().json;
-    ImportResult r;
-    for (auto _ : state)
-        r = importTraceBytes("bench.json", json, oneThread());
-    state.SetBytesProcessed(int64_t(state.iterations() * json.size()));
-    reportModel(state, r, json.size());
+    importBench(state, data().json, "bench.json", oneThread());
 }
 
 void BM_JsonLinesBareParse(benchmark::State &state) {
@@ -449,21 +448,11 @@ void BM_JsonLinesBareParse(benchmark::State &state) {
 }
 
 void BM_JsonLinesImport(benchmark::State &state) {
-    const std::string &text = data().jsonLines;
-    ImportResult r;
-    for (auto _ : state)
-        r = importTraceBytes("bench.jsonl", text);
-    state.SetBytesProcessed(int64_t(state.iterations() * text.size()));
-    reportModel(state, r, text.size());
+    importBench(state, data().jsonLines, "bench.jsonl", ImportOptions());
 }
 
 void BM_JsonLinesImportOneThread(benchmark::State &state) {
-    const std::string &text = data().jsonLines;
-    ImportResult r;
-    for (auto _ : state)
-        r = importTraceBytes("bench.jsonl", text, oneThread());
-    state.SetBytesProcessed(int64_t(state.iterations() * text.size()));
-    reportModel(state, r, text.size());
+    importBench(state, data().jsonLines, "bench.jsonl", oneThread());
 }
 
 void BM_ProtoWireWalk(benchmark::State &state) {
@@ -475,21 +464,11 @@ void BM_ProtoWireWalk(benchmark::State &state) {
 }
 
 void BM_ProtoImport(benchmark::State &state) {
-    const std::string &pb = data().proto;
-    ImportResult r;
-    for (auto _ : state)
-        r = importTraceBytes("bench.binpb", pb);
-    state.SetBytesProcessed(int64_t(state.iterations() * pb.size()));
-    reportModel(state, r, pb.size());
+    importBench(state, data().proto, "bench.binpb", ImportOptions());
 }
 
 void BM_ProtoImportOneThread(benchmark::State &state) {
-    const std::string &pb = data().proto;
-    ImportResult r;
-    for (auto _ : state)
-        r = importTraceBytes("bench.binpb", pb, oneThread());
-    state.SetBytesProcessed(int64_t(state.iterations() * pb.size()));
-    reportModel(state, r, pb.size());
+    importBench(state, data().proto, "bench.binpb", oneThread());
 }
 
 // The alternative the wire walk was chosen over: libprotobuf generated

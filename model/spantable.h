@@ -22,7 +22,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -199,7 +198,6 @@ public:
 
 private:
     friend class TraceSetBuilder;
-    std::unordered_map<uint64_t, std::vector<uint32_t>> m_bySpan; // span id -> rows (unused: see m_spanSlots)
     // Open-addressing hash of span id -> row (linear probing, rows inserted
     // in ascending order so the first match is the lowest row); kNoRow = empty.
     std::vector<uint32_t> m_spanSlots;

@@ -543,13 +543,17 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     std::vector<uint8_t> alive(n, 1);
     uint64_t duplicates = 0;
     std::vector<uint32_t> par(n, kNone);
-    uint64_t orphans = 0, selfParents = 0;
-    auto settle = [&](uint32_t i, uint32_t p) {
+    struct ParentCounts {
+        uint64_t orphans = 0, selfParents = 0;
+    };
+    ParentCounts counts; // each thread of the run step has its own, added in after
+    // Span i's parent is staged span p (kNone: missing).
+    auto settle = [&](uint32_t i, uint32_t p, ParentCounts &c) {
         if (p == i) {
-            ++selfParents;
+            ++c.selfParents;
             m_flags[i] |= TraceSet::kOrphan;
         } else if (p == kNone) {
-            ++orphans;
+            ++c.orphans;
             m_flags[i] |= TraceSet::kOrphan;
         } else {
             par[i] = p;
@@ -564,20 +568,21 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     // gets a small table of its span ids (it fits the caches) and the hash
     // of all spans is not needed.
     std::vector<uint32_t> runTable;
-    auto runTableBuild = [&](uint32_t a, uint32_t e) {
+    // Empties `table` for a run of `count` spans; returns its size in bits.
+    auto runTableBuild = [](std::vector<uint32_t> &table, uint32_t count) {
         uint32_t bits = 4;
-        while ((1u << bits) < 2 * (e - a))
+        while ((1u << bits) < 2 * count)
             ++bits;
-        runTable.assign(size_t(1) << bits, kNone);
+        table.assign(size_t(1) << bits, kNone);
         return bits;
     };
     auto runSlot = [](uint64_t id, uint32_t bits) { return uint32_t((id * 0x9e3779b97f4a7c15ull) >> (64 - bits)); };
     // Row of the run's (alive) span with id `want`, kNone if none.
-    auto runFind = [&](uint64_t want, uint32_t bits) {
+    auto runFind = [&](const std::vector<uint32_t> &table, uint64_t want, uint32_t bits) {
         const uint32_t tmask = (1u << bits) - 1;
-        for (uint32_t k = runSlot(want, bits); runTable[k] != kNone; k = (k + 1) & tmask)
-            if (sid[runTable[k]] == want)
-                return runTable[k];
+        for (uint32_t k = runSlot(want, bits); table[k] != kNone; k = (k + 1) & tmask)
+            if (sid[table[k]] == want)
+                return table[k];
         return kNone;
     };
     bool oneRunPerTrace = !anyShared;
@@ -616,7 +621,8 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         // Runs are independent: on large sets the runs of the first half of
         // the spans and those of the rest are resolved on two threads.
         struct RunCounts {
-            uint64_t duplicates = 0, orphans = 0, selfParents = 0;
+            uint64_t duplicates = 0;
+            ParentCounts parents;
         };
         // Each run is one trace, numbered in arrival order (as the hash of
         // trace ids below would number them).
@@ -628,11 +634,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             std::vector<uint32_t> table;
             for (uint32_t run = r0; run < r1; ++run) {
                 const uint32_t a = runStart[run], e = runStart[run + 1];
-                uint32_t bits = 4;
-                while ((1u << bits) < 2 * (e - a))
-                    ++bits;
-                table.assign(size_t(1) << bits, kNone);
-                const uint32_t tmask = (1u << bits) - 1;
+                const uint32_t bits = runTableBuild(table, e - a), tmask = (1u << bits) - 1;
                 for (uint32_t i = a; i < e; ++i) {
                     uint32_t k = runSlot(sid[i], bits);
                     while (table[k] != kNone && sid[table[k]] != sid[i])
@@ -651,23 +653,8 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
                         continue;
                     tix[i] = run;
                     first = std::min(first, start[i]);
-                    if (pid[i] == 0)
-                        continue;
-                    uint32_t p = kNone; // the trace has no other spans
-                    for (uint32_t k = runSlot(pid[i], bits); table[k] != kNone; k = (k + 1) & tmask)
-                        if (sid[table[k]] == pid[i]) {
-                            p = table[k];
-                            break;
-                        }
-                    if (p == i) {
-                        ++c.selfParents;
-                        m_flags[i] |= TraceSet::kOrphan;
-                    } else if (p == kNone) {
-                        ++c.orphans;
-                        m_flags[i] |= TraceSet::kOrphan;
-                    } else {
-                        par[i] = p;
-                    }
+                    if (pid[i] != 0)
+                        settle(i, runFind(table, pid[i], bits), c.parents); // the trace has no other spans
                 }
                 tStart[run] = first;
             }
@@ -680,8 +667,8 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
         runBoth(
             n >= m_parallelFrom, [&] { resolveRuns(0, midRun, first); }, [&] { resolveRuns(midRun, runs, second); });
         duplicates += first.duplicates + second.duplicates;
-        orphans += first.orphans + second.orphans;
-        selfParents += first.selfParents + second.selfParents;
+        counts.orphans += first.parents.orphans + second.parents.orphans;
+        counts.selfParents += first.parents.selfParents + second.parents.selfParents;
     } else {
         slots.assign(cap, kEmpty);
         hashes.resize(n);
@@ -740,7 +727,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             while (e < n && tid[e] == tid[a])
                 ++e;
             if (e - a >= kRun) {
-                const uint32_t bits = runTableBuild(a, e), tmask = (1u << bits) - 1;
+                const uint32_t bits = runTableBuild(runTable, e - a), tmask = (1u << bits) - 1;
                 for (uint32_t i = a; i < e; ++i) {
                     if (!alive[i])
                         continue;
@@ -752,7 +739,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
                 for (uint32_t i = a; i < e; ++i) {
                     if (!alive[i] || pid[i] == 0)
                         continue;
-                    const uint32_t p = runFind(pid[i], bits);
+                    const uint32_t p = runFind(runTable, pid[i], bits);
                     if (p != kNone && p != i)
                         par[i] = p;
                     else
@@ -780,7 +767,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
                 __builtin_prefetch(&slots[hashes[k + kAhead] & mask]);
             const uint32_t i = pending[k];
             const uint64_t v = slots[probe(hashes[k], tid[i], pid[i], false)];
-            settle(i, v == kEmpty ? kNone : uint32_t(v));
+            settle(i, v == kEmpty ? kNone : uint32_t(v), counts);
         }
     } else {
         for (uint32_t i = 0; i < n; ++i) {
@@ -798,7 +785,7 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             uint32_t p = lookup(tid[i], pid[i], true); // prefer the server side of a shared pair
             if (p == kNone || p == i)
                 p = lookup(tid[i], pid[i], false);
-            settle(i, p);
+            settle(i, p, counts);
         }
     }
     // `hashes` (n entries, already faulted in; only when the hash of all
@@ -980,10 +967,10 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
     runBoth(
         rows >= m_parallelFrom, [&] { walkTraces(0, kMid, cycles); }, [&] { walkTraces(kMid, nt, cyclesSecond); });
     cycles += cyclesSecond;
-    if (orphans)
-        set->addWarning("spans whose parent is missing (orphans)", orphans);
-    if (selfParents)
-        set->addWarning("spans that are their own parent", selfParents);
+    if (counts.orphans)
+        set->addWarning("spans whose parent is missing (orphans)", counts.orphans);
+    if (counts.selfParents)
+        set->addWarning("spans that are their own parent", counts.selfParents);
     if (cycles)
         set->addWarning("span parent cycles broken", cycles);
     std::vector<uint32_t>().swap(children);
@@ -1082,6 +1069,15 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
             std::fill(s.linkOffsets.begin(), s.linkOffsets.end(), 0u);
         } else {
             std::vector<SpanEvent> evs;
+            // An event or link with its attributes appended to the model's
+            // array (its range rewritten to point there).
+            auto withAttrs = [&](auto item, const std::vector<Attribute> &from) {
+                const uint32_t b = uint32_t(s.attributes.size());
+                s.attributes.insert(s.attributes.end(), from.begin() + item.attrBegin, from.begin() + item.attrEnd);
+                item.attrBegin = b;
+                item.attrEnd = uint32_t(s.attributes.size());
+                return item;
+            };
             for (uint32_t r = 0; r < rows; ++r) {
                 const uint32_t i = order[r];
                 s.eventOffsets[r] = uint32_t(s.events.size());
@@ -1091,25 +1087,12 @@ std::shared_ptr<const TraceSet> TraceSetBuilder::finish(const std::function<bool
                     auto byTime = [](const SpanEvent &a, const SpanEvent &b) { return a.timeNs < b.timeNs; };
                     if (!std::is_sorted(evs.begin(), evs.end(), byTime))
                         std::stable_sort(evs.begin(), evs.end(), byTime);
-                    for (SpanEvent e : evs) {
-                        const uint32_t b = uint32_t(s.attributes.size());
-                        s.attributes.insert(s.attributes.end(), m_eventAttrs.begin() + e.attrBegin,
-                                            m_eventAttrs.begin() + e.attrEnd);
-                        e.attrBegin = b;
-                        e.attrEnd = uint32_t(s.attributes.size());
-                        s.events.push_back(e);
-                    }
+                    for (const SpanEvent &e : evs)
+                        s.events.push_back(withAttrs(e, m_eventAttrs));
                 }
                 s.linkOffsets[r] = uint32_t(s.links.size());
-                for (uint32_t k = beginOf(m_linkEnd, i); k < m_linkEnd[i]; ++k) {
-                    SpanLink l = m_links[k];
-                    const uint32_t b = uint32_t(s.attributes.size());
-                    s.attributes.insert(s.attributes.end(), m_linkAttrs.begin() + l.attrBegin,
-                                        m_linkAttrs.begin() + l.attrEnd);
-                    l.attrBegin = b;
-                    l.attrEnd = uint32_t(s.attributes.size());
-                    s.links.push_back(l);
-                }
+                for (uint32_t k = beginOf(m_linkEnd, i); k < m_linkEnd[i]; ++k)
+                    s.links.push_back(withAttrs(m_links[k], m_linkAttrs));
             }
             s.eventOffsets[rows] = uint32_t(s.events.size());
             s.linkOffsets[rows] = uint32_t(s.links.size());

@@ -310,6 +310,16 @@ bool otlpElementsScan(std::string_view text, std::vector<std::string_view> *elem
     return true;
 }
 
+// simdjson reads up to SIMDJSON_PADDING bytes past what it parses:
+// text[pos, pos + len) is parsed in place when that much of `text` follows
+// it, else through a padded copy held in `tail`.
+const char *parsable(std::string_view text, size_t pos, size_t len, simdjson::padded_string &tail) {
+    if (pos + len + simdjson::SIMDJSON_PADDING <= text.size())
+        return text.data() + pos;
+    tail = simdjson::padded_string(text.data() + pos, len);
+    return tail.data();
+}
+
 class TraceImport {
 public:
     TraceImport(TraceSetBuilder &b, ImportContext &ctx) : m_b(b), m_ctx(ctx) {}
@@ -545,13 +555,8 @@ private:
             if (end == std::string_view::npos || end > to)
                 end = to;
             if (!skipBomAndSpace(text.substr(pos, end - pos)).empty()) {
-                const char *in = text.data() + pos;
-                if (pos + (end - pos) + simdjson::SIMDJSON_PADDING > text.size()) {
-                    tail = simdjson::padded_string(text.data() + pos, end - pos);
-                    in = tail.data();
-                }
                 simdjson::dom::element root;
-                const auto e = parser.parse(in, end - pos, false).get(root);
+                const auto e = parser.parse(parsable(text, pos, end - pos, tail), end - pos, false).get(root);
                 if (e)
                     return jsonSyntaxFail(text, pos, end - pos, e, base, record, inner);
                 ++*docs;
@@ -580,14 +585,8 @@ private:
         });
         for (size_t i = from; i < to; ++i) {
             simdjson::dom::element rs;
-            const char *in = elements[i].data();
-            if (inText) {
-                const size_t pos = size_t(elements[i].data() - text.data());
-                if (pos + elements[i].size() + simdjson::SIMDJSON_PADDING > text.size()) {
-                    tail = simdjson::padded_string(elements[i].data(), elements[i].size());
-                    in = tail.data();
-                }
-            }
+            const char *in = inText ? parsable(text, size_t(elements[i].data() - text.data()), elements[i].size(), tail)
+                                    : elements[i].data();
             if (const auto e = parser.parse(in, elements[i].size(), false).get(rs)) {
                 *badElement = i;
                 *badError = e;
@@ -670,19 +669,9 @@ private:
             text.remove_prefix(3);
             base += 3;
         }
-        // simdjson reads up to SIMDJSON_PADDING bytes past what it parses. A
-        // line with that much text after it is parsed in place; the last
-        // lines go through a small padded copy, and a single document
-        // through a padded copy of the whole text.
+        // Lines and split elements are parsed in place (parsable()); a
+        // single document through a padded copy of the whole text.
         simdjson::padded_string padded, tail;
-        auto readable = [&](size_t pos, size_t len) -> const char * {
-            if (padded.size() == text.size() && padded.data())
-                return padded.data() + pos;
-            if (pos + len + simdjson::SIMDJSON_PADDING <= text.size())
-                return text.data() + pos;
-            tail = simdjson::padded_string(text.data() + pos, len);
-            return tail.data();
-        };
         auto padWhole = [&]() {
             if (padded.size() != text.size() || !padded.data())
                 padded = simdjson::padded_string(text);
@@ -701,7 +690,7 @@ private:
         const size_t nl = text.find('\n');
         if (nl != std::string_view::npos && !skipBomAndSpace(text.substr(nl + 1)).empty()) {
             simdjson::dom::element root;
-            if (!parser.parse(readable(0, nl), nl, false).get(root)) {
+            if (!parser.parse(parsable(text, 0, nl, tail), nl, false).get(root)) {
                 ++docs;
                 if (!jsonProcess(reader, root, text, 0, base, labelOverride, record, inner))
                     return false;
