@@ -98,9 +98,12 @@ int64_t JsonTraceReader::asInt64(element e) const {
         return int64_t(e.get_uint64().value_unsafe());
     case dom::element_type::DOUBLE: {
         const double d = e.get_double().value_unsafe();
-        if (std::isfinite(d) && d == std::floor(d) && std::fabs(d) < 9.3e18)
+        if (d != std::floor(d))
+            fail("expected an integer, got a fractional number");
+        // [-2^63, 2^63): every double in it converts; 2^63 itself does not.
+        if (d >= -9223372036854775808.0 && d < 9223372036854775808.0)
             return int64_t(d);
-        fail("expected an integer, got a fractional number");
+        fail("integer out of range: " + formatDouble(d));
     }
     case dom::element_type::STRING: {
         const std::string_view text = e.get_string().value_unsafe();

@@ -131,6 +131,31 @@ TEST(TraceMalformed, WrongJsonTypesNameThePath) {
     }
 }
 
+// Integers written as JSON doubles convert only inside [-2^63, 2^63): below or
+// at the edge the conversion was undefined (the fuzzer found -9.2234e18).
+TEST(TraceMalformed, IntegersOutsideInt64AsDoublesAreRejected) {
+    const auto jaeger = [](const std::string &start, const std::string &duration) {
+        return R"({"data":[{"traceID":"1","spans":[{"traceID":"1","spanID":"2","operationName":"x","startTime":)" +
+               start + R"(,"duration":)" + duration +
+               R"(,"processID":"p1"}],"processes":{"p1":{"serviceName":"s"}}}]})";
+    };
+    for (const char *bad : {"-9.2233720368547779e18", "9.2233720368547758e18", "1e19", "-1e300"}) {
+        const ImportResult r = importTraceBytes("range.json", jaeger(bad, "1"));
+        SCOPED_TRACE(bad);
+        expectFailureNamingFile(r, "range.json");
+        EXPECT_NE(r.error.message.find("startTime: integer out of range"), std::string::npos) << r.error.message;
+    }
+    const ImportResult frac = importTraceBytes("range.json", jaeger("1.5", "1"));
+    EXPECT_NE(frac.error.message.find("fractional"), std::string::npos) << frac.error.message;
+    // The edges themselves and ordinary exponent forms still load.
+    for (const char *good : {"-9.223372036854775808e18", "1.6e15", "0.0"}) {
+        const ImportResult r = importTraceBytes("range.json", jaeger(good, "2e3"));
+        SCOPED_TRACE(good);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        ASSERT_EQ(r.traces->spanCount(), 1u);
+    }
+}
+
 TEST(TraceMalformed, JsonSyntaxErrorsGiveExactOffsets) {
     const std::string doc = "{\"resourceSpans\": [}\n";
     const ImportResult r = importTraceBytes("syntax.json", doc);
