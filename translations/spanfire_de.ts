@@ -938,24 +938,12 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
         <translation>Auswahl</translation>
     </message>
     <message>
-        <source>seconds from profile start</source>
-        <translation>Sekunden seit Profilbeginn</translation>
-    </message>
-    <message>
-        <source>samples</source>
-        <translation>Samples</translation>
-    </message>
-    <message>
         <source>Drag across the chart to show only the samples of that time range; click to clear</source>
         <translation>Über das Diagramm ziehen, um nur die Samples dieses Zeitbereichs zu zeigen; klicken zum Zurücksetzen</translation>
     </message>
     <message>
         <source>No profile</source>
         <translation>Kein Profil</translation>
-    </message>
-    <message>
-        <source>Samples over time (seconds from profile start); drag to filter the flame graph</source>
-        <translation>Samples über die Zeit (Sekunden ab Profilbeginn); ziehen, um den Flame Graph zu filtern</translation>
     </message>
     <message>
         <source>This profile&apos;s samples carry no timestamps; select a linked trace to see its samples along the trace</source>
@@ -966,12 +954,40 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
         <translation>Ganzer Trace</translation>
     </message>
     <message>
-        <source>Samples along the trace (seconds from its start; no sample timestamps: each span&apos;s samples spread over its duration)</source>
-        <translation>Samples entlang des Traces (Sekunden ab seinem Beginn; ohne Sample-Zeitstempel: die Samples jedes Spans über seine Dauer verteilt)</translation>
+        <source>samples/s</source>
+        <translation>Samples/s</translation>
     </message>
     <message>
-        <source>seconds from trace start</source>
-        <translation>Sekunden ab Trace-Beginn</translation>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> µs</source>
+        <translation> µs</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/s</translation>
+    </message>
+    <message>
+        <source>time from profile start</source>
+        <translation>Zeit ab Profilbeginn</translation>
+    </message>
+    <message>
+        <source>Samples per second from the profile&apos;s start; drag to filter the flame graph</source>
+        <translation>Samples pro Sekunde ab Profilbeginn; ziehen, um den Flame Graph zu filtern</translation>
+    </message>
+    <message>
+        <source>Samples per second along the trace, from its start (no sample timestamps: each span&apos;s samples spread over its duration)</source>
+        <translation>Samples pro Sekunde entlang des Traces ab seinem Beginn (ohne Sample-Zeitstempel: die Samples jedes Spans über seine Dauer verteilt)</translation>
+    </message>
+    <message>
+        <source>time from trace start</source>
+        <translation>Zeit ab Trace-Beginn</translation>
     </message>
 </context>
 <context>

@@ -933,24 +933,12 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
         <translation>選択範囲</translation>
     </message>
     <message>
-        <source>seconds from profile start</source>
-        <translation>プロファイル開始からの秒数</translation>
-    </message>
-    <message>
-        <source>samples</source>
-        <translation>サンプル</translation>
-    </message>
-    <message>
         <source>Drag across the chart to show only the samples of that time range; click to clear</source>
         <translation>チャート上をドラッグするとその時間範囲のサンプルだけを表示します。クリックで解除します</translation>
     </message>
     <message>
         <source>No profile</source>
         <translation>プロファイルなし</translation>
-    </message>
-    <message>
-        <source>Samples over time (seconds from profile start); drag to filter the flame graph</source>
-        <translation>時間ごとのサンプル（プロファイル開始からの秒数）。ドラッグしてフレームグラフを絞り込みます</translation>
     </message>
     <message>
         <source>This profile&apos;s samples carry no timestamps; select a linked trace to see its samples along the trace</source>
@@ -961,12 +949,40 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
         <translation>トレース全体</translation>
     </message>
     <message>
-        <source>Samples along the trace (seconds from its start; no sample timestamps: each span&apos;s samples spread over its duration)</source>
-        <translation>トレースに沿ったサンプル（開始からの秒数。サンプルにタイムスタンプがないため、各スパンのサンプルをその期間に均等に配分）</translation>
+        <source>samples/s</source>
+        <translation>サンプル/秒</translation>
     </message>
     <message>
-        <source>seconds from trace start</source>
-        <translation>トレース開始からの秒数</translation>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source> µs</source>
+        <translation> µs</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>time from profile start</source>
+        <translation>プロファイル開始からの時間</translation>
+    </message>
+    <message>
+        <source>Samples per second from the profile&apos;s start; drag to filter the flame graph</source>
+        <translation>プロファイル開始からの毎秒サンプル数。ドラッグしてフレームグラフを絞り込みます</translation>
+    </message>
+    <message>
+        <source>Samples per second along the trace, from its start (no sample timestamps: each span&apos;s samples spread over its duration)</source>
+        <translation>トレースに沿った毎秒サンプル数（開始から。サンプルにタイムスタンプがないため、各スパンのサンプルをその期間に均等に配分）</translation>
+    </message>
+    <message>
+        <source>time from trace start</source>
+        <translation>トレース開始からの時間</translation>
     </message>
 </context>
 <context>

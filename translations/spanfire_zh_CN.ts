@@ -933,24 +933,12 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation>选区</translation>
     </message>
     <message>
-        <source>seconds from profile start</source>
-        <translation>距性能剖析开始的秒数</translation>
-    </message>
-    <message>
-        <source>samples</source>
-        <translation>样本</translation>
-    </message>
-    <message>
         <source>Drag across the chart to show only the samples of that time range; click to clear</source>
         <translation>在图表上拖动以只显示该时间范围内的样本;单击可清除</translation>
     </message>
     <message>
         <source>No profile</source>
         <translation>无性能剖析</translation>
-    </message>
-    <message>
-        <source>Samples over time (seconds from profile start); drag to filter the flame graph</source>
-        <translation>随时间分布的样本（自 profile 开始的秒数）；拖动以筛选火焰图</translation>
     </message>
     <message>
         <source>This profile&apos;s samples carry no timestamps; select a linked trace to see its samples along the trace</source>
@@ -961,12 +949,40 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <translation>整个 trace</translation>
     </message>
     <message>
-        <source>Samples along the trace (seconds from its start; no sample timestamps: each span&apos;s samples spread over its duration)</source>
-        <translation>沿 trace 分布的样本（自其开始的秒数；样本无时间戳：每个 span 的样本均匀分布在其持续时间内）</translation>
+        <source>samples/s</source>
+        <translation>样本/秒</translation>
     </message>
     <message>
-        <source>seconds from trace start</source>
-        <translation>自 trace 开始的秒数</translation>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source> µs</source>
+        <translation> 微秒</translation>
+    </message>
+    <message>
+        <source>/s</source>
+        <translation>/秒</translation>
+    </message>
+    <message>
+        <source>time from profile start</source>
+        <translation>自 profile 开始的时间</translation>
+    </message>
+    <message>
+        <source>Samples per second from the profile&apos;s start; drag to filter the flame graph</source>
+        <translation>自 profile 开始的每秒样本数；拖动以筛选火焰图</translation>
+    </message>
+    <message>
+        <source>Samples per second along the trace, from its start (no sample timestamps: each span&apos;s samples spread over its duration)</source>
+        <translation>沿 trace 的每秒样本数，自其开始（样本无时间戳：每个 span 的样本均匀分布在其持续时间内）</translation>
+    </message>
+    <message>
+        <source>time from trace start</source>
+        <translation>自 trace 开始的时间</translation>
     </message>
 </context>
 <context>

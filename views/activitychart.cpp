@@ -8,8 +8,38 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <cmath>
 
 namespace spanfire::views {
+
+namespace {
+
+// 1, 2 or 5 x 10^k: the step giving about `ticks` intervals over `range`.
+double niceStep(double range, int ticks) {
+    if (!(range > 0))
+        return 1;
+    const double raw = range / ticks;
+    const double p = std::pow(10.0, std::floor(std::log10(raw)));
+    const double m = raw / p;
+    return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * p;
+}
+
+// Ticks on round values from 0 (the range itself stays [lo, hi]), labels with
+// as many decimals as the step needs and `suffix` right after the number.
+void setNiceTicks(QValueAxis *axis, double hi, int ticks, const QString &suffix) {
+    const double step = niceStep(hi, ticks);
+    axis->setRange(0, hi);
+    axis->setTickType(QValueAxis::TicksDynamic);
+    axis->setTickAnchor(0);
+    axis->setTickInterval(step);
+    const int decimals = std::clamp(-int(std::floor(std::log10(step) + 1e-9)), 0, 9);
+    QString format = QStringLiteral("%.") + QString::number(decimals) + QStringLiteral("f");
+    if (!suffix.isEmpty())
+        format += QString(suffix).replace(QLatin1Char('%'), QStringLiteral("%%"));
+    axis->setLabelFormat(format);
+}
+
+} // namespace
 
 ActivityChart::ActivityChart(QWidget *parent) : QChartView(parent) {
     auto *chart = new QChart();
@@ -27,12 +57,11 @@ ActivityChart::ActivityChart(QWidget *parent) : QChartView(parent) {
     chart->addSeries(m_wholeSeries);
     chart->addSeries(m_selectedSeries);
     m_x = new QValueAxis(chart);
-    m_x->setTitleText(tr("seconds from profile start"));
+    m_x->setTitleText(tr("time from profile start"));
     m_y = new QValueAxis(chart);
-    m_y->setTitleText(tr("samples"));
+    m_y->setTitleText(tr("samples/s"));
     m_x->setTitleVisible(false);
     m_y->setTitleVisible(false);
-    m_y->setLabelFormat(QStringLiteral("%.3g"));
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
     for (QLineSeries *s : {m_wholeSeries, m_selectedSeries}) {
@@ -54,10 +83,34 @@ int ActivityChart::bucketOf(int64_t t) const {
 
 void ActivityChart::fill(QLineSeries *series, const std::vector<double> &counts) {
     QList<QPointF> points;
-    const double width = double(m_end - m_begin) / 1e9 / kBuckets;
+    const double widthNs = double(m_end - m_begin) / kBuckets;
+    const double perSecond = 1e9 / widthNs; // counts per bucket -> samples/s
     for (size_t i = 0; i < counts.size(); ++i)
-        points.append(QPointF((double(i) + 0.5) * width, counts[i]));
+        points.append(QPointF((double(i) + 0.5) * widthNs / m_axisUnitNs, counts[i] * perSecond));
     series->replace(points);
+}
+
+void ActivityChart::setAxes(const std::vector<double> &counts) {
+    const double spanNs = double(m_end - m_begin);
+    // Seconds, milliseconds or microseconds, whichever keeps the numbers short.
+    QString unit;
+    if (spanNs >= 2e9) {
+        m_axisUnitNs = 1e9;
+        unit = tr(" s");
+    } else if (spanNs >= 2e6) {
+        m_axisUnitNs = 1e6;
+        unit = tr(" ms");
+    } else {
+        m_axisUnitNs = 1e3;
+        unit = tr(" µs");
+    }
+    setNiceTicks(m_x, spanNs / m_axisUnitNs, 6, unit);
+    const double perSecond = 1e9 / (spanNs / kBuckets);
+    double peak = *std::max_element(counts.begin(), counts.end()) * perSecond;
+    if (!(peak > 0))
+        peak = 1; // nothing in range: still a readable empty axis
+    const double step = niceStep(peak * 1.05, 4);
+    setNiceTicks(m_y, std::ceil(peak * 1.05 / step) * step, 4, tr("/s"));
 }
 
 void ActivityChart::setProfile(std::shared_ptr<const Profile> profile) {
@@ -72,19 +125,18 @@ void ActivityChart::setProfile(std::shared_ptr<const Profile> profile) {
         rebuildFallback();
         return;
     }
-    m_x->setTitleText(tr("seconds from profile start"));
+    m_x->setTitleText(tr("time from profile start"));
     m_wholeSeries->setName(tr("Whole profile"));
-    chart()->setTitle(tr("Samples over time (seconds from profile start); drag to filter the flame graph"));
+    chart()->setTitle(tr("Samples per second from the profile's start; drag to filter the flame graph"));
     const auto [lo, hi] = std::minmax_element(m_profile->sampleTime.begin(), m_profile->sampleTime.end());
     m_begin = *lo;
     m_end = *hi + 1;
     for (int64_t t : m_profile->sampleTime)
         m_whole[size_t(bucketOf(t))] += 1;
     m_selected = m_whole;
+    setAxes(m_whole);
     fill(m_wholeSeries, m_whole);
     fill(m_selectedSeries, m_selected);
-    m_x->setRange(0, double(m_end - m_begin) / 1e9);
-    m_y->setRange(0, std::max(1.0, *std::max_element(m_whole.begin(), m_whole.end())) * 1.1);
 }
 
 void ActivityChart::setTraceContext(std::shared_ptr<const TraceSet> traces, const LinkIndex *link, int traceIndex) {
@@ -123,12 +175,10 @@ void ActivityChart::rebuildFallback() {
         if (const uint32_t n = m_link->sampleCount(r))
             spread(m_whole, r, double(n));
     m_wholeSeries->setName(tr("Whole trace"));
-    chart()->setTitle(
-        tr("Samples along the trace (seconds from its start; no sample timestamps: each span's samples spread over "
-           "its duration)"));
-    m_x->setTitleText(tr("seconds from trace start"));
-    m_x->setRange(0, double(m_end - m_begin) / 1e9);
-    m_y->setRange(0, std::max(1.0, *std::max_element(m_whole.begin(), m_whole.end())) * 1.1);
+    chart()->setTitle(tr("Samples per second along the trace, from its start (no sample timestamps: each span's "
+                         "samples spread over its duration)"));
+    m_x->setTitleText(tr("time from trace start"));
+    setAxes(m_whole);
     fill(m_wholeSeries, m_whole);
     // Replay the last selection only when it indexes the current link's order.
     const bool replay = !m_lastSelection.order || m_lastSelection.order == &m_link->order();
@@ -181,7 +231,7 @@ void ActivityChart::setSelection(const SampleSelection &sel) {
 
 int64_t ActivityChart::timeAt(int x) const {
     const QPointF v = chart()->mapToValue(chart()->mapFromScene(mapToScene(QPoint(x, 0))), m_wholeSeries);
-    const int64_t t = m_begin + int64_t(v.x() * 1e9);
+    const int64_t t = m_begin + int64_t(std::clamp(v.x() * m_axisUnitNs, 0.0, double(m_end - m_begin)));
     return std::clamp(t, m_begin, m_end);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // ActivityChart (issue 4 §5): samples over time (QtCharts) for the whole
 // profile and for the current selection, from Profile::sampleTime in
-// kBuckets equal buckets. Dragging horizontally selects a time range and
+// kBuckets equal buckets, plotted as samples per second (so the height does
+// not depend on the bucket width) against s, ms or µs from the start. Dragging horizontally selects a time range and
 // emits rangeSelected(beginNs, endNs) (ns since epoch, begin < end); a click
 // without a drag emits rangeSelected(0, 0) (= clear).
 // Profiles without timestamps fall back to "per span along the trace": with a
@@ -60,11 +61,14 @@ private:
     int bucketOf(int64_t t) const;
     void fill(QLineSeries *series, const std::vector<double> &counts);
     void rebuildFallback();
+    // Axis ranges, units and round ticks for a series of per-bucket counts.
+    void setAxes(const std::vector<double> &counts);
     // Adds one sample of span `row` spread over the buckets of its duration.
     void spread(std::vector<double> &counts, uint32_t row, double weight) const;
 
     std::shared_ptr<const Profile> m_profile;
     int64_t m_begin = 0, m_end = 0;
+    double m_axisUnitNs = 1e9; // x axis unit: s, ms or µs
     std::vector<double> m_whole, m_selected;
     QLineSeries *m_wholeSeries = nullptr;
     QLineSeries *m_selectedSeries = nullptr;

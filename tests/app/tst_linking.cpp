@@ -22,11 +22,15 @@
 #include "views/traceselection.h"
 
 #include <QComboBox>
+#include <QLineSeries>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTreeWidget>
+#include <QValueAxis>
 #include <QtTest>
+
+#include <cmath>
 
 using spanfire::app::MainWindow;
 
@@ -235,6 +239,17 @@ private slots:
             return s;
         };
         QVERIFY(qAbs(sum(chart->wholeCounts()) - double(traceSamples)) < 1e-6);
+        // The y axis fits the curve (a fraction of a sample per bucket here),
+        // with at most one round step of headroom.
+        auto *yAxis = qobject_cast<QValueAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
+        auto *whole = qobject_cast<QLineSeries *>(chart->chart()->series().value(0));
+        QVERIFY(yAxis && whole);
+        double peak = 0;
+        for (const QPointF &pt : whole->points())
+            peak = std::max(peak, pt.y());
+        QVERIFY(peak > 0);
+        QVERIFY2(yAxis->max() >= peak && yAxis->max() <= peak * 1.05 + yAxis->tickInterval(),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(yAxis->max()).arg(peak)));
         // Select the root span in "span only" scope: the selection series is its own samples.
         w.scopeChooser()->setCurrentIndex(w.scopeChooser()->findData(int(spanfire::LinkScope::Self)));
         w.selectionHub()->traceSelection()->setSpanRow(spanfire::SpanRow(tr.firstRow));
@@ -269,6 +284,25 @@ private slots:
         for (double c : chart.wholeCounts())
             sum += c;
         QCOMPARE(sum, 1000.0);
+        // One second of samples: a millisecond axis with round ticks, and the
+        // curve in samples per second (1000/s on average, whatever the buckets).
+        auto *xAxis = qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Horizontal).value(0));
+        auto *yAxis = qobject_cast<QValueAxis *>(chart.chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(xAxis && yAxis);
+        QCOMPARE(xAxis->labelFormat(), QStringLiteral("%.0f ms"));
+        QCOMPARE(xAxis->tickInterval(), 200.0);
+        QCOMPARE(xAxis->tickAnchor(), 0.0);
+        QVERIFY(xAxis->max() > 998.9 && xAxis->max() < 999.1);
+        QCOMPARE(yAxis->labelFormat(), QStringLiteral("%.0f/s"));
+        QVERIFY(std::fmod(yAxis->max(), yAxis->tickInterval()) == 0);
+        auto *whole = qobject_cast<QLineSeries *>(chart.chart()->series().value(0));
+        QVERIFY(whole);
+        QCOMPARE(whole->count(), spanfire::views::ActivityChart::kBuckets);
+        double mean = 0;
+        for (const QPointF &pt : whole->points())
+            mean += pt.y() / whole->count();
+        QVERIFY2(std::abs(mean - 1001.0) < 1.0, qPrintable(QString::number(mean)));
+        QVERIFY(whole->points().back().x() < xAxis->max());
         QSignalSpy spy(&chart, &spanfire::views::ActivityChart::rangeSelected);
         const QRectF plot = chart.chart()->plotArea();
         const int x0 = int(plot.left() + plot.width() * 0.25), x1 = int(plot.left() + plot.width() * 0.75);
