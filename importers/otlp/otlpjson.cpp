@@ -418,23 +418,70 @@ void readResourceSpans(JsonTraceReader &r, element e) {
 
 } // namespace
 
+namespace {
+
+// Which list of ResourceSpans a top-level key of a traces document is:
+// OTLP's resourceSpans, or Tempo's name for it in /api/traces responses.
+bool isResourceSpansList(const NormKey &k, element value) {
+    return k == "resourcespans" || (k == "batches" && value.is_array());
+}
+
+// The response envelopes around a whole OTLP document (one level, no deeper).
+bool isEnvelope(const NormKey &k) {
+    return k == "result" || k == "trace";
+}
+
+bool isPlainOtlpTracesJson(element root) {
+    simdjson::dom::object o;
+    if (root.get_object().get(o))
+        return false;
+    for (auto f : o)
+        if (isResourceSpansList(NormKey(f.key), f.value))
+            return true;
+    return false;
+}
+
+} // namespace
+
 bool isOtlpTracesJson(element root) {
     simdjson::dom::object o;
     if (root.get_object().get(o))
         return false;
     for (auto f : o) {
-        NormKey k(f.key);
-        if (k == "resourcespans")
+        const NormKey k(f.key);
+        if (isResourceSpansList(k, f.value) || (isEnvelope(k) && isPlainOtlpTracesJson(f.value)))
             return true;
     }
     return false;
 }
 
+const char *otlpTracesJsonLabel(element root) {
+    simdjson::dom::object o;
+    if (root.get_object().get(o))
+        return "OTLP/JSON";
+    for (auto f : o) {
+        const NormKey k(f.key);
+        if (k == "resourcespans")
+            return "OTLP/JSON";
+        if (k == "batches" && f.value.is_array())
+            return "OTLP/JSON (Tempo API response)";
+        if (isEnvelope(k) && isPlainOtlpTracesJson(f.value))
+            return k == "result" ? "OTLP/JSON (Jaeger API v3 response)" : "OTLP/JSON (Tempo API v2 response)";
+    }
+    return "OTLP/JSON";
+}
+
 void readOtlpTracesJson(JsonTraceReader &r, element root) {
     for (auto f : r.asObject(root)) {
-        if (!(NormKey(f.key) == "resourcespans") || f.value.is_null())
+        const NormKey k(f.key);
+        if (isEnvelope(k) && isPlainOtlpTracesJson(f.value)) {
+            JsonTraceReader::Scope s(r, k == "result" ? "result" : "trace");
+            readOtlpTracesJson(r, f.value); // one level: the inner document has a list, no envelope
             continue;
-        JsonTraceReader::Scope s(r, "resourceSpans");
+        }
+        if (!isResourceSpansList(k, f.value) || f.value.is_null())
+            continue;
+        JsonTraceReader::Scope s(r, k == "batches" ? "batches" : "resourceSpans");
         const simdjson::dom::array list = r.asArray(f.value);
         const uint64_t total = list.size();
         int64_t i = 0;

@@ -10,9 +10,16 @@
 
 namespace spanfire {
 
-// True when `root` is an object with a resourceSpans (or resource_spans) key.
+// True when `root` is an object with a resourceSpans (or resource_spans) key,
+// or one of the query-API responses that carry the same document:
+// - Grafana Tempo's /api/traces/<id>: the list is called "batches";
+// - Tempo's /api/v2/traces/<id>: {"trace": {"resourceSpans": ...}, "status": ...};
+// - Jaeger's /api/v3/traces/<id> (grpc-gateway): {"result": {"resourceSpans": ...}}.
 bool isOtlpTracesJson(simdjson::dom::element root);
 void readOtlpTracesJson(JsonTraceReader &r, simdjson::dom::element root);
+// The format label for a document isOtlpTracesJson() accepts: "OTLP/JSON",
+// or which API response it is.
+const char *otlpTracesJsonLabel(simdjson::dom::element root);
 // One element of a document's resourceSpans list (index `index`), read as
 // readOtlpTracesJson() reads it (same JSON paths in errors): for callers that
 // parse the elements of a large document one at a time.

@@ -803,7 +803,7 @@ private:
     bool document(JsonTraceReader &r, simdjson::dom::element root, const char *labelOverride) {
         if (isOtlpTracesJson(root)) {
             readOtlpTracesJson(r, root);
-            noteFormat(labelOverride ? labelOverride : "OTLP/JSON");
+            noteFormat(labelOverride ? labelOverride : otlpTracesJsonLabel(root));
             return true;
         }
         simdjson::dom::array arr;
@@ -885,8 +885,8 @@ bool looksLikeTraces(std::string_view bytes) {
         auto has = [&](const char *s) { return head.find(s) != std::string_view::npos; };
         if (has("\"resourceProfiles\"") || has("\"resource_profiles\"") || has("\"traceEvents\""))
             return false;
-        return has("\"resourceSpans\"") || has("\"resource_spans\"") || has("\"operationName\"") || has("\"spanID\"") ||
-               (has("\"traceId\"") && has("\"id\""));
+        return has("\"resourceSpans\"") || has("\"resource_spans\"") || has("\"batches\"") ||
+               has("\"operationName\"") || has("\"spanID\"") || (has("\"traceId\"") && has("\"id\""));
     }
     if (isFramed(bytes)) {
         std::string_view payload = bytes.substr(4, be32(bytes.data()));

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <dirent.h>
 #include <fstream>
@@ -149,6 +150,59 @@ TEST(TraceImport, OtlpJsonAndProtobufLoadIdentically) {
     EXPECT_GT(json.traces->attributes.size(), 4u);
     EXPECT_GT(json.traces->events.size(), 0u);
     EXPECT_GT(json.traces->links.size(), 0u);
+}
+
+// The same OTLP document as the query APIs return it: Tempo's /api/traces
+// ("batches"), Tempo's /api/v2/traces ({"trace": ..., "status": ...}) and
+// Jaeger's /api/v3/traces ({"result": ...}, one object per line when the
+// trace comes in chunks). Each loads into the model of the plain file.
+TEST(TraceImport, QueryApiResponsesLoadLikeThePlainDocument) {
+    const std::string plain = readFile(std::string(kCorpus) + "/otlp-traces/jaeger__memory_otel_traces_01.json");
+    const ImportResult base = importTraceBytes("plain.json", plain);
+    ASSERT_TRUE(base.ok) << base.error.toString();
+    ASSERT_GT(base.traces->spanCount(), 1u);
+    std::string batches = plain;
+    const size_t key = batches.find("\"resourceSpans\"");
+    ASSERT_NE(key, std::string::npos);
+    batches.replace(key, std::strlen("\"resourceSpans\""), "\"batches\"");
+    std::string oneLine = plain;
+    oneLine.erase(std::remove(oneLine.begin(), oneLine.end(), '\n'), oneLine.end());
+    // Everything but the file name and format line.
+    const auto withoutSource = [](const std::string &layout) {
+        const size_t at = layout.find("\nsource ");
+        return at == std::string::npos ? layout : layout.substr(0, at);
+    };
+    struct Case {
+        std::string name, bytes, format;
+    };
+    const std::vector<Case> cases = {
+        {"tempo.json", batches, "OTLP/JSON (Tempo API response)"},
+        {"tempo-v2.json", "{\"trace\": " + plain + ", \"status\": \"COMPLETE\"}", "OTLP/JSON (Tempo API v2 response)"},
+        {"jaeger-v3.json", "{\"result\":" + plain + "}", "OTLP/JSON (Jaeger API v3 response)"},
+        {"jaeger-v3-chunks.json", "{\"result\":" + oneLine + "}\n{\"result\":{\"resourceSpans\":[]}}\n",
+         "OTLP/JSON (Jaeger API v3 response)"},
+    };
+    for (const Case &c : cases) {
+        SCOPED_TRACE(c.name);
+        const ImportResult r = importTraceBytes(c.name, c.bytes);
+        ASSERT_TRUE(r.ok) << r.error.toString();
+        EXPECT_EQ(r.format, c.format);
+        EXPECT_EQ(withoutSource(exactLayout(*r.traces)), withoutSource(exactLayout(*base.traces)));
+    }
+    // Errors inside an envelope name the path through it.
+    const ImportResult bad = importTraceBytes(
+        "bad.json",
+        R"({"result":{"resourceSpans":[{"scopeSpans":[{"spans":[{"traceId":"5b8efff798038103d269b633813fc60c",)"
+        R"("spanId":"eee19b7ec3c1b174","startTimeUnixNano":true}]}]}]}})");
+    ASSERT_FALSE(bad.ok);
+    EXPECT_NE(bad.error.message.find("result.resourceSpans[0]"), std::string::npos) << bad.error.message;
+    // Envelopes around something else, and "batches" that is no list, are not traces.
+    for (const char *other : {R"({"result": {"foo": 1}})", R"({"trace": [1, 2]})", R"({"batches": 5})"}) {
+        const ImportResult r = importTraceBytes("other.json", other);
+        SCOPED_TRACE(other);
+        ASSERT_FALSE(r.ok);
+        EXPECT_NE(r.error.message.find("not a trace document"), std::string::npos) << r.error.message;
+    }
 }
 
 TEST(TraceImport, FileExporterVariantsLoadIdentically) {
