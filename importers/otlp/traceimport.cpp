@@ -320,6 +320,33 @@ const char *parsable(std::string_view text, size_t pos, size_t len, simdjson::pa
     return tail.data();
 }
 
+// Profile and timeline JSON formats of other tools that users drop by
+// mistake (or hope for): named in the error instead of a bare "not a trace
+// document". nullptr for anything else.
+const char *otherJsonFormat(simdjson::dom::element root) {
+    simdjson::dom::object o;
+    if (root.get_object().get(o)) {
+        simdjson::dom::array a;
+        simdjson::dom::object first;
+        if (!root.get_array().get(a) && a.size() > 0 && !a.at(0).get_object().get(first) &&
+            first.at_key("ph").is_string() &&
+            (first.at_key("ts").error() == simdjson::SUCCESS || first.at_key("pid").error() == simdjson::SUCCESS))
+            return "a Chrome trace event file (JSON array format)";
+        return nullptr;
+    }
+    const auto has = [&](const char *key) { return o.at_key(key).error() == simdjson::SUCCESS; };
+    if (has("traceEvents"))
+        return "a Chrome/Perfetto trace event file (traceEvents)";
+    if (has("samples") && (has("nodes") || has("head")))
+        return "a V8 CPU profile (.cpuprofile, from Chrome DevTools or node --cpu-prof)";
+    std::string_view schema;
+    if (!o.at_key("$schema").get(schema) && schema.find("speedscope") != std::string_view::npos)
+        return "a speedscope profile";
+    if (has("meta") && has("threads"))
+        return "a Firefox Profiler profile";
+    return nullptr;
+}
+
 class TraceImport {
 public:
     TraceImport(TraceSetBuilder &b, ImportContext &ctx) : m_b(b), m_ctx(ctx) {}
@@ -525,10 +552,16 @@ private:
     bool jsonProcess(JsonTraceReader &reader, simdjson::dom::element root, std::string_view text, size_t at,
                      uint64_t base, const char *labelOverride, int64_t record, bool inner) {
         try {
-            if (!document(reader, root, labelOverride))
+            if (!document(reader, root, labelOverride)) {
+                if (const char *other = otherJsonFormat(root))
+                    return jsonFail(std::string("not a trace document: this is ") + other +
+                                        ", which Spanfire does not read (it reads OTLP, Jaeger and Zipkin traces "
+                                        "and pprof, OTLP and folded-stack profiles)",
+                                    text, at, base, record, inner);
                 return jsonFail("not a trace document: no OTLP resourceSpans, Jaeger trace/spans or Zipkin "
                                 "spans found",
                                 text, at, base, record, inner);
+            }
         } catch (const JsonSchemaError &ex) {
             return jsonFail(std::string("in the JSON document starting here: ") + ex.what(), text, at, base, record,
                             inner);

@@ -373,6 +373,36 @@ TEST(TraceImport, GenericImporterDispatchesTraces) {
     EXPECT_EQ(bad.error.file, "bad.zst.json");
 }
 
+// Other tools' JSON formats, dropped on the window by mistake or in hope,
+// fail with what they are rather than a bare "not a trace document".
+TEST(TraceImport, OtherToolsJsonFormatsAreNamed) {
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"chrome/speedscope__Chrome116_Trace-20230603T221323.json", "Chrome/Perfetto trace event file"},
+        {"chrome/speedscope__trace-event_simple-object.json", "Chrome/Perfetto trace event file"},
+        {"chrome/speedscope__trace-event_simple.json", "Chrome trace event file (JSON array format)"},
+        {"chrome/speedscope__trace-event_multiprocess.json", "Chrome trace event file (JSON array format)"},
+        {"chrome/speedscope__Chrome65_simple.cpuprofile", "V8 CPU profile"},
+        {"chrome/speedscope__node10_example.cpuprofile", "V8 CPU profile"},
+    };
+    for (const auto &[rel, what] : files) {
+        const std::string path = std::string(kCorpus) + "/" + rel;
+        const ImportResult r = importFile(path);
+        SCOPED_TRACE(rel);
+        ASSERT_FALSE(r.ok);
+        EXPECT_EQ(r.error.file, path);
+        EXPECT_NE(r.error.message.find("this is a " + what), std::string::npos) << r.error.message;
+        EXPECT_NE(r.error.message.find("does not read"), std::string::npos) << r.error.message;
+    }
+    const ImportResult speedscope =
+        importBytes("s.json", R"({"$schema": "https://www.speedscope.app/file-format-schema.json", "profiles": []})");
+    EXPECT_NE(speedscope.error.message.find("a speedscope profile"), std::string::npos) << speedscope.error.message;
+    const ImportResult firefox = importBytes("f.json", R"({"meta": {"version": 24}, "threads": []})");
+    EXPECT_NE(firefox.error.message.find("a Firefox Profiler profile"), std::string::npos) << firefox.error.message;
+    // Unknown JSON keeps the general message.
+    const ImportResult other = importBytes("o.json", R"({"hello": [1, 2]})");
+    EXPECT_NE(other.error.message.find("no OTLP resourceSpans"), std::string::npos) << other.error.message;
+}
+
 TEST(TraceImport, ProgressAndCancel) {
     const std::vector<std::string> files = {
         "otlp-traces/jaeger__memory_otel_traces_01.json",
