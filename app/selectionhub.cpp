@@ -7,6 +7,7 @@
 #include "views/tracelistmodel.h"
 #include "views/traceselection.h"
 
+#include <QAction>
 #include <QCoreApplication>
 #include <QLocale>
 #include <QPointer>
@@ -47,8 +48,52 @@ int SelectionHub::slowestTrace(const TraceSet &set) {
 
 void SelectionHub::setProfileView(views::ProfileView *view) {
     m_profileView = view;
-    if (view)
-        connect(view->state(), &views::ProfileState::selectedFunctionChanged, this, &SelectionHub::highlightFunction);
+    if (!view)
+        return;
+    connect(view->state(), &views::ProfileState::selectedFunctionChanged, this, &SelectionHub::highlightFunction);
+    m_compareOperation = new QAction(tr("Compare with every span of this operation"), view);
+    m_compareOperation->setToolTip(tr("Baseline: the samples of all spans with the selected span's service and name"));
+    m_compareOperation->setEnabled(false);
+    connect(m_compareOperation, &QAction::triggered, this, &SelectionHub::compareWithOperation);
+    view->addBaselineAction(m_compareOperation);
+}
+
+bool SelectionHub::compareWithOperation() {
+    const SpanRow row = m_traces->spanRow();
+    if (!m_profileView || m_profileView->profile() != m_profile || !m_set || !m_link || m_linking ||
+        m_link->linkedSamples() == 0 || !row.valid() || row.v >= m_set->spanCount())
+        return false;
+    const StringId service = m_set->serviceOf(row.v), name = m_set->name[row.v];
+    std::vector<std::pair<uint32_t, uint32_t>> ranges;
+    int spans = 0;
+    for (uint32_t r = 0; r < m_set->spanCount(); ++r) {
+        if (m_set->name[r] != name || m_set->serviceOf(r) != service)
+            continue;
+        ++spans;
+        const auto range = m_link->range(r, m_scope, *m_set);
+        if (range.second > range.first)
+            ranges.push_back(range);
+    }
+    if (ranges.empty())
+        ranges.push_back({0, 0}); // an empty baseline, not the whole profile
+    const std::string_view n = m_set->strings.view(name), svc = m_set->strings.view(service);
+    m_profileView->setBaseline(SampleSelection::indices(std::move(ranges), &m_link->order()),
+                               tr("every %1 span of %2 (%n span(s), %3)", nullptr, spans)
+                                   .arg(QString::fromUtf8(n.data(), qsizetype(n.size())),
+                                        QString::fromUtf8(svc.data(), qsizetype(svc.size())), scopeText()));
+    return true;
+}
+
+QString SelectionHub::scopeText() const {
+    switch (m_scope) {
+    case LinkScope::Self:
+        return tr("self");
+    case LinkScope::Descendants:
+        return tr("with child spans");
+    case LinkScope::Exclusive:
+        return tr("exclusive");
+    }
+    return QString();
 }
 
 void SelectionHub::setTimeline(views::SpanTimelineWidget *timeline) {
@@ -158,6 +203,11 @@ QString SelectionHub::linkStatus() const {
 void SelectionHub::applySpanSelection() {
     m_selectedSamples = -1;
     m_spanInfo = SpanSampleInfo();
+    if (m_compareOperation) {
+        const SpanRow r = m_traces->spanRow();
+        m_compareOperation->setEnabled(m_link && m_set && !m_linking && m_link->linkedSamples() > 0 && r.valid() &&
+                                       r.v < m_set->spanCount());
+    }
     if (!m_profileView || m_profileView->profile() != m_profile)
         return;
     const SpanRow row = m_traces->spanRow();
@@ -187,18 +237,7 @@ void SelectionHub::applySpanSelection() {
     }
     const auto range = m_link->range(row.v, m_scope, *m_set);
     m_selectedSamples = qint64(range.second) - qint64(range.first);
-    QString scope;
-    switch (m_scope) {
-    case LinkScope::Self:
-        scope = tr("self");
-        break;
-    case LinkScope::Descendants:
-        scope = tr("with child spans");
-        break;
-    case LinkScope::Exclusive:
-        scope = tr("exclusive");
-        break;
-    }
+    const QString scope = scopeText();
     const std::string_view name = m_set->strings.view(m_set->name[row.v]);
     QString description = tr("span %1 (%2), %3")
                               .arg(QString::fromUtf8(name.data(), qsizetype(name.size())),

@@ -11,7 +11,9 @@
 //  * a selected span restricts the profile view to that span's samples in the
 //    chosen scope (self / with descendants / exclusive); no span = whole profile;
 //  * a function chosen in the profile view highlights, in the timeline, the
-//    spans whose samples contain that function.
+//    spans whose samples contain that function;
+//  * "compare with every span of this operation" sets the profile view's
+//    baseline (differential flame graph).
 // GUI thread only; the destructor waits for a running build.
 // Building the link index is O(samples + spans log spans), off the GUI thread.
 
@@ -24,6 +26,8 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+
+class QAction;
 
 #include <memory>
 
@@ -79,6 +83,12 @@ public:
     QString spanSampleText(uint32_t row) const;
     // Shows the samples of `rows` (self scope, merged), e.g. every span of an operation.
     void selectRows(const std::vector<uint32_t> &rows, const QString &description);
+    // Sets the profile view's baseline to the samples of every span of the
+    // selected span's operation (same service and name, current scope), so the
+    // flame graph shows what this span did differently from the usual. False
+    // (nothing changes) when no span is selected or the profile is not linked.
+    bool compareWithOperation();
+    QAction *compareOperationAction() const { return m_compareOperation; }
     // RootsOnly: selects the selected span's root (whose samples cover it).
     void showRootSamples();
     // Restricts the current selection to samples with timestamps in [begin, end) ns; begin >= end clears.
@@ -100,11 +110,13 @@ private:
     void onLinkBuilt(quint64 generation, std::shared_ptr<const LinkIndex> link);
     void applySpanSelection();
     void highlightFunction(StringId name);
+    QString scopeText() const;
 
     views::TraceSelection *m_traces = nullptr;
     QPointer<views::ProfileView> m_profileView;
     QPointer<views::SpanTimelineWidget> m_timeline;
     QPointer<views::TraceListModel> m_traceList;
+    QAction *m_compareOperation = nullptr;
     void applySelection(SampleSelection selection, const QString &description);
     SpanSampleInfo m_spanInfo;
     SampleSelection m_base; // before the time range

@@ -622,6 +622,21 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
         <source>Samples in %1</source>
         <translation>Samples in %1</translation>
     </message>
+    <message>
+        <source>Compare with every span of this operation</source>
+        <translation>Mit allen Spans dieser Operation vergleichen</translation>
+    </message>
+    <message>
+        <source>Baseline: the samples of all spans with the selected span&apos;s service and name</source>
+        <translation>Vergleichsbasis: die Samples aller Spans mit Dienst und Namen des gewählten Spans</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %1 span of %2 (%n span(s), %3)</source>
+        <translation>
+            <numerusform>jeder %1-Span von %2 (%n Span, %3)</numerusform>
+            <numerusform>jeder %1-Span von %2 (%n Spans, %3)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::SessionController</name>
@@ -1065,6 +1080,18 @@ Gesamt: %2 (%3 der Gesamtmenge)</translation>
         <source>Copy name</source>
         <translation>Namen kopieren</translation>
     </message>
+    <message>
+        <source>baseline: total %1 (%2 of the baseline), self %3</source>
+        <translation>Basis: gesamt %1 (%2 der Basis), selbst %3</translation>
+    </message>
+    <message>
+        <source>change: +%1 percentage points (not in the baseline)</source>
+        <translation>Änderung: +%1 Prozentpunkte (nicht in der Basis)</translation>
+    </message>
+    <message>
+        <source>change: %1%2 percentage points of the total</source>
+        <translation>Änderung: %1%2 Prozentpunkte des Gesamtwerts</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::ProfileView</name>
@@ -1166,6 +1193,46 @@ Gesamt: %2 (%3 der Gesamtmenge)</translation>
     <message>
         <source>aggregating…</source>
         <translation>wird aggregiert…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare these samples with a baseline: frames are coloured red where their share grew, blue where it shrank</source>
+        <translation>Diese Samples mit einer Basis vergleichen: Frames werden rot, wo ihr Anteil gewachsen ist, blau, wo er geschrumpft ist</translation>
+    </message>
+    <message>
+        <source>Use the samples shown now as the baseline</source>
+        <translation>Die angezeigten Samples als Basis verwenden</translation>
+    </message>
+    <message>
+        <source>Compare with the whole profile</source>
+        <translation>Mit dem ganzen Profil vergleichen</translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation>Vergleich beenden</translation>
+    </message>
+    <message>
+        <source>Compared with: %1 (%2)</source>
+        <translation>Verglichen mit: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the baseline has no samples: nothing to compare</source>
+        <translation>die Basis hat keine Samples: nichts zu vergleichen</translation>
+    </message>
+    <message>
+        <source>no samples shown: nothing to compare</source>
+        <translation>keine Samples angezeigt: nichts zu vergleichen</translation>
+    </message>
+    <message>
+        <source>red: larger share than in the baseline, blue: smaller (up to %1 percentage points)</source>
+        <translation>rot: größerer Anteil als in der Basis, blau: kleinerer (bis zu %1 Prozentpunkte)</translation>
+    </message>
+    <message>
+        <source>%1 of the baseline is in stacks not shown here</source>
+        <translation>%1 der Basis liegt in Stacks, die hier nicht vorkommen</translation>
     </message>
 </context>
 <context>

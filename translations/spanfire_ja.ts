@@ -617,6 +617,20 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
         <source>Samples in %1</source>
         <translation>%1 のサンプル</translation>
     </message>
+    <message>
+        <source>Compare with every span of this operation</source>
+        <translation>この操作のすべてのスパンと比較</translation>
+    </message>
+    <message>
+        <source>Baseline: the samples of all spans with the selected span&apos;s service and name</source>
+        <translation>比較基準: 選択したスパンと同じサービスと名前を持つすべてのスパンのサンプル</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %1 span of %2 (%n span(s), %3)</source>
+        <translation>
+            <numerusform>%2 のすべての %1 スパン (%n スパン、%3)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::SessionController</name>
@@ -1060,6 +1074,18 @@ total: %2 (%3 of total)</source>
         <source>Copy name</source>
         <translation>名前をコピー</translation>
     </message>
+    <message>
+        <source>baseline: total %1 (%2 of the baseline), self %3</source>
+        <translation>基準: 合計 %1 (基準の %2)、自身 %3</translation>
+    </message>
+    <message>
+        <source>change: +%1 percentage points (not in the baseline)</source>
+        <translation>変化: +%1 ポイント (基準にはない)</translation>
+    </message>
+    <message>
+        <source>change: %1%2 percentage points of the total</source>
+        <translation>変化: 合計の %1%2 ポイント</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::ProfileView</name>
@@ -1160,6 +1186,46 @@ total: %2 (%3 of total)</source>
     <message>
         <source>aggregating…</source>
         <translation>集計中…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比較</translation>
+    </message>
+    <message>
+        <source>Compare these samples with a baseline: frames are coloured red where their share grew, blue where it shrank</source>
+        <translation>これらのサンプルを基準と比較します。割合が増えたフレームは赤、減ったフレームは青で表示します</translation>
+    </message>
+    <message>
+        <source>Use the samples shown now as the baseline</source>
+        <translation>現在表示中のサンプルを基準にする</translation>
+    </message>
+    <message>
+        <source>Compare with the whole profile</source>
+        <translation>プロファイル全体と比較</translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation>比較を終了</translation>
+    </message>
+    <message>
+        <source>Compared with: %1 (%2)</source>
+        <translation>比較対象: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>the baseline has no samples: nothing to compare</source>
+        <translation>基準にサンプルがありません。比較できません</translation>
+    </message>
+    <message>
+        <source>no samples shown: nothing to compare</source>
+        <translation>表示中のサンプルがありません。比較できません</translation>
+    </message>
+    <message>
+        <source>red: larger share than in the baseline, blue: smaller (up to %1 percentage points)</source>
+        <translation>赤: 基準より割合が大きい、青: 小さい (最大 %1 ポイント)</translation>
+    </message>
+    <message>
+        <source>%1 of the baseline is in stacks not shown here</source>
+        <translation>基準の %1 はここに表示されないスタックにあります</translation>
     </message>
 </context>
 <context>

@@ -617,6 +617,20 @@ Drop pprof, OTLP profile or folded-stacks files on the window.</source>
         <source>Samples in %1</source>
         <translation>%1 中的样本</translation>
     </message>
+    <message>
+        <source>Compare with every span of this operation</source>
+        <translation>与此操作的所有 span 比较</translation>
+    </message>
+    <message>
+        <source>Baseline: the samples of all spans with the selected span&apos;s service and name</source>
+        <translation>基准：与所选 span 服务和名称相同的所有 span 的样本</translation>
+    </message>
+    <message numerus="yes">
+        <source>every %1 span of %2 (%n span(s), %3)</source>
+        <translation>
+            <numerusform>%2 的所有 %1 span（%n 个 span，%3）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::SessionController</name>
@@ -1060,6 +1074,18 @@ total: %2 (%3 of total)</source>
         <source>Copy name</source>
         <translation>复制名称</translation>
     </message>
+    <message>
+        <source>baseline: total %1 (%2 of the baseline), self %3</source>
+        <translation>基准：总计 %1（占基准 %2），自身 %3</translation>
+    </message>
+    <message>
+        <source>change: +%1 percentage points (not in the baseline)</source>
+        <translation>变化：+%1 个百分点（基准中没有）</translation>
+    </message>
+    <message>
+        <source>change: %1%2 percentage points of the total</source>
+        <translation>变化：占总量 %1%2 个百分点</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::ProfileView</name>
@@ -1160,6 +1186,46 @@ total: %2 (%3 of total)</source>
     <message>
         <source>aggregating…</source>
         <translation>正在聚合…</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Compare these samples with a baseline: frames are coloured red where their share grew, blue where it shrank</source>
+        <translation>将这些样本与基准比较：占比增加的帧显示为红色，减少的显示为蓝色</translation>
+    </message>
+    <message>
+        <source>Use the samples shown now as the baseline</source>
+        <translation>将当前显示的样本作为基准</translation>
+    </message>
+    <message>
+        <source>Compare with the whole profile</source>
+        <translation>与整个 profile 比较</translation>
+    </message>
+    <message>
+        <source>Stop comparing</source>
+        <translation>停止比较</translation>
+    </message>
+    <message>
+        <source>Compared with: %1 (%2)</source>
+        <translation>比较对象：%1（%2）</translation>
+    </message>
+    <message>
+        <source>the baseline has no samples: nothing to compare</source>
+        <translation>基准没有样本：无可比较</translation>
+    </message>
+    <message>
+        <source>no samples shown: nothing to compare</source>
+        <translation>未显示样本：无可比较</translation>
+    </message>
+    <message>
+        <source>red: larger share than in the baseline, blue: smaller (up to %1 percentage points)</source>
+        <translation>红色：占比高于基准，蓝色：低于基准（最多 %1 个百分点）</translation>
+    </message>
+    <message>
+        <source>%1 of the baseline is in stacks not shown here</source>
+        <translation>基准中有 %1 位于此处未显示的调用栈中</translation>
     </message>
 </context>
 <context>

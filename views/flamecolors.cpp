@@ -1,5 +1,8 @@
 #include "views/flamecolors.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace spanfire::views::FlameColors {
 
 namespace {
@@ -87,6 +90,14 @@ QRgb selectedColor(uint32_t h) {
     double a, b, c;
     split(h, a, b, c);
     return qRgb(40 + int(40 * a), 120 + int(50 * b), 220 + int(35 * c));
+}
+
+QRgb diffColor(double delta, double scale) {
+    const double t = scale > 0 && std::isfinite(delta) ? std::sqrt(std::min(1.0, std::fabs(delta) / scale)) : 0.0;
+    const QRgb neutral = qRgb(222, 220, 216);
+    const QRgb end = delta > 0 ? qRgb(222, 45, 38) : qRgb(49, 110, 214);
+    auto mix = [t](int a, int b) { return clamp255(a + (b - a) * t); };
+    return qRgb(mix(qRed(neutral), qRed(end)), mix(qGreen(neutral), qGreen(end)), mix(qBlue(neutral), qBlue(end)));
 }
 
 QRgb focusOutline() {

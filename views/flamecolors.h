@@ -26,8 +26,13 @@ QRgb baseColor(uint32_t packageHash); // warm red/orange/yellow
 QRgb frameColor(uint32_t packageHash, uint32_t nameHash);
 QRgb matchColor(uint32_t packageHash);    // magenta/purple family
 QRgb selectedColor(uint32_t packageHash); // blue family
-QRgb focusOutline();                      // keyboard focus frame outline
-QRgb mergedColor();                       // runs of sub-pixel frames merged into one box
+// Differential graphs: `delta` (target share - baseline share) on a scale
+// where |delta| >= `scale` is full colour: red = larger share than in the
+// baseline, blue = smaller, a light neutral grey for no change. The square
+// root lifts small changes off the grey.
+QRgb diffColor(double delta, double scale);
+QRgb focusOutline(); // keyboard focus frame outline
+QRgb mergedColor();  // runs of sub-pixel frames merged into one box
 QRgb rootColor();
 // Faded version of `c` (search active, frame does not match; zoom ancestors).
 QRgb dimmed(QRgb c);

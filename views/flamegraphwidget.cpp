@@ -10,6 +10,7 @@
 #include <QContextMenuEvent>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLocale>
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPaintEvent>
@@ -73,10 +74,29 @@ void FlameGraphWidget::setData(std::shared_ptr<const Profile> profile, FlameTree
     m_zoomHistory.clear();
     m_hover = -1;
     m_focus = -1;
+    m_diff = FlameDiff();
     setSearch(m_searchPattern, m_searchCaseSensitive); // frames may differ: recompute matches and total
     invalidateCache();
     updateContentHeight();
     emit zoomChanged(0);
+}
+
+void FlameGraphWidget::setDiff(FlameDiff diff) {
+    if (diff.active() && diff.baseTotal.size() != m_tree.nodes.size())
+        diff = FlameDiff(); // describes another tree
+    m_diff = std::move(diff);
+    // Full colour at the largest change, but never for less than 1 percentage point.
+    m_diffScale = std::max(0.01, m_diff.maxAbsDelta);
+    invalidateImage();
+    update();
+}
+
+QRgb FlameGraphWidget::nodeColor(int node) const {
+    if (node < 0 || size_t(node) >= m_tree.nodes.size())
+        return 0;
+    FlameBox b{};
+    b.node = uint32_t(node);
+    return fillColorOf(b);
 }
 
 void FlameGraphWidget::setOrientation(FlameOrientation o) {
@@ -187,7 +207,8 @@ QRgb FlameGraphWidget::fillColorOf(const FlameBox &b) const {
             return FlameColors::selectedColor(h);
         if (match)
             return FlameColors::matchColor(h);
-        c = m_frameColor[n.frame.v];
+        c = m_diff.active() ? FlameColors::diffColor(m_diff.shareDelta(m_tree, b.node), m_diffScale)
+                            : m_frameColor[n.frame.v];
         if (m_searchActive)
             return FlameColors::dimmed(c);
     }
@@ -322,6 +343,17 @@ QString FlameGraphWidget::tooltipText(int node) const {
     if (node > 0 && n.parent < m_tree.nodes.size())
         totalLine += tr(", %1 of parent").arg(formatPercent(n.total, m_tree.nodes[n.parent].total));
     lines << totalLine + QLatin1Char(')');
+    if (m_diff.active() && size_t(node) < m_diff.baseTotal.size()) {
+        const int64_t base = m_diff.baseTotal[size_t(node)];
+        lines << tr("baseline: total %1 (%2 of the baseline), self %3")
+                     .arg(valueText(base), formatPercent(base, m_diff.baseRoot),
+                          valueText(m_diff.baseSelf[size_t(node)]));
+        const double pp = m_diff.shareDelta(m_tree, uint32_t(node)) * 100;
+        lines << (base == 0 && node > 0
+                      ? tr("change: +%1 percentage points (not in the baseline)").arg(QLocale().toString(pp, 'f', 1))
+                      : tr("change: %1%2 percentage points of the total")
+                            .arg(pp >= 0 ? QStringLiteral("+") : QString(), QLocale().toString(pp, 'f', 1)));
+    }
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -14,8 +14,10 @@
 // one zooms out to it), Backspace / Alt+Left goes back, Esc resets; arrows move
 // a keyboard focus frame (towards the root/leaves as drawn, Left/Right =
 // siblings), Enter zooms into it; hover shows a plain-text tooltip; the context
-// menu offers Focus on / Hide / Copy name. GUI thread only.
+// menu offers Focus on / Hide / Copy name. With a baseline (setDiff) boxes are
+// coloured by how their share changed. GUI thread only.
 
+#include "model/flamediff.h"
 #include "model/flametree.h"
 #include "model/profile.h"
 #include "views/flamelayout.h"
@@ -62,6 +64,16 @@ public:
     // The selected function (e.g. chosen in the top table) is drawn in the selection palette.
     void setHighlightedFunction(StringId name);
     StringId highlightedFunction() const { return m_highlight; }
+
+    // Differential colouring against a baseline (model/flamediff.h): red where a
+    // frame path has a larger share than in the baseline, blue where smaller;
+    // tooltips add the baseline's figures. The diff must describe the current
+    // tree; setData() turns it off, an inactive diff too.
+    void setDiff(FlameDiff diff);
+    const FlameDiff &diff() const { return m_diff; }
+    bool diffActive() const { return m_diff.active(); }
+    // The fill colour of a node as painted (tests, legends).
+    QRgb nodeColor(int node) const;
 
     int focusNode() const { return m_focus; }
     void setFocusNode(int node);
@@ -152,6 +164,8 @@ private:
     bool m_searchActive = false;
     int64_t m_matchedTotal = 0;
     StringId m_highlight;
+    FlameDiff m_diff;
+    double m_diffScale = 0; // |delta| painted at full colour
 
     DrawCache m_cache;
     bool m_cacheValid = false;

@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QShortcut>
@@ -22,6 +23,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace spanfire::views {
 
@@ -84,6 +87,29 @@ void ProfileView::buildUi() {
     m_clearTransforms->setText(tr("Show all"));
     m_clearTransforms->setToolTip(tr("Remove the focus and show hidden functions again"));
 
+    m_compare = new QToolButton(this);
+    m_compare->setText(tr("Compare"));
+    m_compare->setToolTip(tr("Compare these samples with a baseline: frames are coloured red where their share "
+                             "grew, blue where it shrank"));
+    m_compare->setPopupMode(QToolButton::InstantPopup);
+    m_compareMenu = new QMenu(m_compare);
+    QAction *pin = m_compareMenu->addAction(tr("Use the samples shown now as the baseline"));
+    pin->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+    pin->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    addAction(pin);
+    connect(pin, &QAction::triggered, this, [this] {
+        const QString what = m_selectionDescription.isEmpty() ? tr("whole profile") : m_selectionDescription;
+        setBaseline(m_selection, what);
+    });
+    QAction *whole = m_compareMenu->addAction(tr("Compare with the whole profile"));
+    connect(whole, &QAction::triggered, this,
+            [this] { setBaseline(SampleSelection::everything(), tr("whole profile")); });
+    m_compareSeparator = m_compareMenu->addSeparator();
+    m_stopCompare = m_compareMenu->addAction(tr("Stop comparing"));
+    m_stopCompare->setEnabled(false);
+    connect(m_stopCompare, &QAction::triggered, this, &ProfileView::clearBaseline);
+    m_compare->setMenu(m_compareMenu);
+
     auto *bar = new QHBoxLayout;
     bar->setSpacing(6);
     bar->addWidget(m_sampleType);
@@ -95,6 +121,7 @@ void ProfileView::buildUi() {
     bar->addWidget(m_collapse);
     bar->addWidget(m_transformSummary);
     bar->addWidget(m_clearTransforms);
+    bar->addWidget(m_compare);
 
     m_busy = new QLabel(tr("aggregating\u2026"), this);
     m_busy->setVisible(false);
@@ -103,6 +130,11 @@ void ProfileView::buildUi() {
     QFont hf = m_header->font();
     hf.setBold(true);
     m_header->setFont(hf);
+
+    m_compareLabel = new QLabel(this);
+    m_compareLabel->setTextFormat(Qt::PlainText); // descriptions hold span names
+    m_compareLabel->setWordWrap(true);
+    m_compareLabel->setVisible(false);
 
     m_crumbs = new QWidget(this);
     m_crumbsLayout = new QHBoxLayout(m_crumbs);
@@ -124,6 +156,7 @@ void ProfileView::buildUi() {
     headerRow->addWidget(m_header, 1);
     headerRow->addWidget(m_busy);
     flameLayout->addLayout(headerRow);
+    flameLayout->addWidget(m_compareLabel);
     flameLayout->addWidget(m_crumbs);
     flameLayout->addWidget(m_scroll, 1);
 
@@ -229,6 +262,9 @@ void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
     m_aggregator = m_profile ? std::make_shared<Aggregator>(m_profile) : nullptr;
     m_selection = SampleSelection::everything();
     m_selectionDescription.clear();
+    m_baseline = SampleSelection::everything();
+    m_baselineDescription.clear();
+    m_hasBaseline = false;
     m_profileTotals.clear();
     {
         const QSignalBlocker b(m_sampleType);
@@ -280,6 +316,28 @@ void ProfileView::clearSelection() {
     setSelection(SampleSelection::everything(), QString());
 }
 
+void ProfileView::setBaseline(const SampleSelection &baseline, const QString &description) {
+    if (!m_profile)
+        return;
+    m_baseline = materializeSelection(baseline, m_profile->sampleCount());
+    m_baselineDescription = description;
+    m_hasBaseline = true;
+    reaggregate();
+}
+
+void ProfileView::addBaselineAction(QAction *action) {
+    m_compareMenu->insertAction(m_compareSeparator, action);
+}
+
+void ProfileView::clearBaseline() {
+    if (!m_hasBaseline)
+        return;
+    m_hasBaseline = false;
+    m_baseline = SampleSelection::everything();
+    m_baselineDescription.clear();
+    reaggregate();
+}
+
 ValueUnit ProfileView::unit() const {
     const int col = m_state->sampleType();
     if (!m_profile || col < 0 || size_t(col) >= m_profile->sampleTypes.size())
@@ -294,10 +352,12 @@ const FlameTree &ProfileView::tableTree() const {
     return m_hasPlainTree ? m_plainTree : m_flame->tree();
 }
 
-ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, int col, const Transforms &t,
-                                         const std::atomic<bool> *cancel) {
+ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
+                                         int col, const Transforms &t, const std::atomic<bool> *cancel) {
     Result r;
     r.tree = agg.build(sel, col, t, cancel);
+    if (baseline)
+        r.diff = diffFlameTrees(r.tree, agg.build(*baseline, col, t, cancel));
     if (t.inverted) {
         // Top functions and callers/callees are defined on top-down stacks.
         Transforms plain = t;
@@ -322,15 +382,20 @@ void ProfileView::reaggregate() {
     const int col = m_state->sampleType();
     if (!m_async) {
         m_pending = false;
-        applyResult(compute(*m_aggregator, m_selection, col, m_state->transforms(), nullptr));
+        applyResult(compute(*m_aggregator, m_selection, m_hasBaseline ? &m_baseline : nullptr, col,
+                            m_state->transforms(), nullptr));
         return;
     }
     m_pending = true;
     m_busy->setVisible(true);
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancel;
-    m_pool->start([this, agg = m_aggregator, sel = m_selection, col, t = m_state->transforms(), cancel, generation] {
-        Result r = compute(*agg, sel, col, t, cancel.get());
+    std::optional<SampleSelection> baseline;
+    if (m_hasBaseline)
+        baseline = m_baseline;
+    m_pool->start([this, agg = m_aggregator, sel = m_selection, baseline = std::move(baseline), col,
+                   t = m_state->transforms(), cancel, generation] {
+        Result r = compute(*agg, sel, baseline ? &*baseline : nullptr, col, t, cancel.get());
         if (cancel->load())
             return;
         // The destructor waits for this job, so `this` is alive here; the queued call is dropped
@@ -355,6 +420,7 @@ void ProfileView::applyResult(Result r) {
     m_plainTree = std::move(r.plain);
     m_hasPlainTree = r.hasPlain;
     m_flame->setData(m_profile, std::move(tree));
+    m_flame->setDiff(std::move(r.diff));
     m_flame->zoomToPath(zoomPath);
     m_flame->setOrientation(m_state->orientation());
     m_flame->setHighlightedFunction(m_state->selectedFunction());
@@ -367,6 +433,7 @@ void ProfileView::applyResult(Result r) {
     updateCallerCallee();
     updateMatched();
     updateHeader();
+    updateCompare();
     updateTransformSummary();
     updateBreadcrumbs();
     scrollToRoot();
@@ -425,6 +492,36 @@ void ProfileView::updateHeader() {
     else
         text += QStringLiteral(" \u00B7 ") + tr("total %1").arg(formatValue(t.total(), unit()));
     m_header->setText(text);
+}
+
+QString ProfileView::compareText() const {
+    return m_compareLabel->text();
+}
+
+void ProfileView::updateCompare() {
+    m_stopCompare->setEnabled(m_hasBaseline);
+    const FlameDiff &d = m_flame->diff();
+    if (!m_hasBaseline || !d.active()) {
+        m_compareLabel->clear();
+        m_compareLabel->setVisible(false);
+        return;
+    }
+    const QString samples =
+        d.baseSamples == 1 ? tr("1 sample") : tr("%1 samples").arg(QLocale().toString(qulonglong(d.baseSamples)));
+    QString text = tr("Compared with: %1 (%2)").arg(m_baselineDescription, samples);
+    if (d.baseRoot <= 0)
+        text += QStringLiteral(" \u2014 ") + tr("the baseline has no samples: nothing to compare");
+    else if (m_flame->tree().total() <= 0)
+        text += QStringLiteral(" \u2014 ") + tr("no samples shown: nothing to compare");
+    else
+        text += QStringLiteral(" \u00B7 ") + tr("red: larger share than in the baseline, blue: smaller (up to "
+                                                "%1 percentage points)")
+                                                 .arg(QLocale().toString(d.maxAbsDelta * 100, 'f', 1));
+    if (d.baseOnly > 0 && d.baseRoot > 0)
+        text += QStringLiteral(" \u00B7 ") +
+                tr("%1 of the baseline is in stacks not shown here").arg(formatPercent(d.baseOnly, d.baseRoot));
+    m_compareLabel->setText(text);
+    m_compareLabel->setVisible(true);
 }
 
 void ProfileView::updateTransformSummary() {

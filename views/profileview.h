@@ -3,7 +3,8 @@
 // box with "matched: X (Y % of total)", orientation, bottom-up / collapse
 // recursion toggles, focus/hidden summary), a header naming the current sample
 // selection, breadcrumbs, the flame graph, the top-functions table and the
-// caller/callee view -- all linked through one ProfileState.
+// caller/callee view -- all linked through one ProfileState. A baseline
+// (setBaseline, or the Compare button) turns the flame graph differential.
 //
 // Aggregation (flame tree + top functions) runs behind setProfile() /
 // setSelection() / the toggles: synchronously on the GUI thread by default, or,
@@ -14,6 +15,7 @@
 // points into the dataset's link index). The widget itself is GUI thread only.
 
 #include "model/aggregator.h"
+#include "model/flamediff.h"
 #include "model/flametree.h"
 #include "model/functionstats.h"
 #include "model/profile.h"
@@ -24,11 +26,13 @@
 #include <atomic>
 #include <memory>
 
+class QAction;
 class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QScrollArea;
 class QThreadPool;
 class QToolButton;
@@ -60,6 +64,22 @@ public:
     // The current sample selection (e.g. the samples of the selected span).
     const SampleSelection &selection() const { return m_selection; }
 
+    // Compares what is shown with `baseline` (same sample type and transforms):
+    // the flame graph is coloured by how each frame path's share changed and a
+    // line under the header names the baseline. The selection is copied as
+    // plain sample ranges (materializeSelection), so it may outlive the link
+    // index it came from. A new profile ends the comparison.
+    void setBaseline(const SampleSelection &baseline, const QString &description);
+    void clearBaseline();
+    bool hasBaseline() const { return m_hasBaseline; }
+    const SampleSelection &baseline() const { return m_baseline; }
+    QString compareText() const;
+    // The "Compare" button's menu (pin the current samples, whole profile, stop);
+    // the app adds its own baselines (e.g. every span of an operation).
+    QMenu *compareMenu() const { return m_compareMenu; }
+    // Adds a baseline choice to that menu, above "Stop comparing".
+    void addBaselineAction(QAction *action);
+
     ProfileState *state() const { return m_state; }
     FlameGraphWidget *flameWidget() const { return m_flame; }
     TopFunctionsView *topView() const { return m_top; }
@@ -84,15 +104,17 @@ private:
         FlameTree plain; // non-inverted tree for the tables when `tree` is inverted
         bool hasPlain = false;
         std::vector<FunctionStat> top;
+        FlameDiff diff; // against the baseline, when there is one
     };
-    static Result compute(Aggregator &agg, const SampleSelection &sel, int column, const Transforms &t,
-                          const std::atomic<bool> *cancel);
+    static Result compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline, int column,
+                          const Transforms &t, const std::atomic<bool> *cancel);
     void applyResult(Result r);
     void buildUi();
     void connectState();
     void reaggregate();
     void updateMatched();
     void updateHeader();
+    void updateCompare();
     void updateTransformSummary();
     void updateBreadcrumbs();
     void updateCallerCallee();
@@ -110,6 +132,9 @@ private:
     QThreadPool *m_pool = nullptr;
     SampleSelection m_selection;
     QString m_selectionDescription;
+    SampleSelection m_baseline; // materialized: no order pointer
+    QString m_baselineDescription;
+    bool m_hasBaseline = false;
     std::vector<int64_t> m_profileTotals; // per sample type
     FlameTree m_plainTree;                // non-inverted tree for the tables when the graph is inverted
     bool m_hasPlainTree = false;
@@ -125,6 +150,11 @@ private:
     QLabel *m_transformSummary = nullptr;
     QToolButton *m_clearTransforms = nullptr;
     QLabel *m_header = nullptr;
+    QToolButton *m_compare = nullptr;
+    QMenu *m_compareMenu = nullptr;
+    QAction *m_stopCompare = nullptr;
+    QAction *m_compareSeparator = nullptr;
+    QLabel *m_compareLabel = nullptr;
     QWidget *m_crumbs = nullptr;
     QHBoxLayout *m_crumbsLayout = nullptr;
     QScrollArea *m_scroll = nullptr;

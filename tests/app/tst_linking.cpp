@@ -13,6 +13,7 @@
 #include "app/selectionhub.h"
 #include "app/session.h"
 #include "views/activitychart.h"
+#include "views/flamegraphwidget.h"
 #include "views/profilestate.h"
 #include "views/profileview.h"
 #include "views/spandetailsview.h"
@@ -23,6 +24,7 @@
 
 #include <QComboBox>
 #include <QLineSeries>
+#include <QMenu>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTableView>
@@ -31,6 +33,7 @@
 #include <QtTest>
 
 #include <cmath>
+#include <map>
 
 using spanfire::app::MainWindow;
 
@@ -213,6 +216,119 @@ private slots:
         QCOMPARE(texts.size(), 5);
         info.reason = NoSampleReason::ShorterThanPeriod;
         QVERIFY(SelectionHub::noSampleText(info).contains(QStringLiteral("0.25")));
+    }
+
+    // "Compare with every span of this operation": the baseline is the samples
+    // of all spans with the selected span's service and name (checked here from
+    // the span_id labels), the flame graph is coloured by change (red = larger
+    // share than in the baseline), and "Stop comparing" restores the palette.
+    void compareWithOperationColoursByChange() {
+        MainWindow &w = *m_window;
+        const auto set = w.session()->traces();
+        const auto profile = w.profilePanel()->profile();
+        const size_t col = size_t(profile->defaultSampleType);
+        auto *view = w.profilePanel()->profileView();
+        auto *hub = w.selectionHub();
+        w.scopeChooser()->setCurrentIndex(w.scopeChooser()->findData(int(spanfire::LinkScope::Self)));
+        const std::vector<uint64_t> ids = sampleSpanIds(*profile);
+        // The span with the most samples whose operation has other spans with samples too.
+        std::map<std::pair<uint32_t, uint32_t>, int> spansOfOp;
+        for (uint32_t r = 0; r < set->spanCount(); ++r)
+            ++spansOfOp[{set->serviceOf(r).v, set->name[r].v}];
+        std::map<uint64_t, uint32_t> rowOf;
+        for (uint32_t r = 0; r < set->spanCount(); ++r)
+            rowOf[set->spanId[r]] = r;
+        std::map<uint32_t, int> samplesOfRow;
+        for (uint64_t id : ids)
+            if (id && rowOf.count(id))
+                ++samplesOfRow[rowOf[id]];
+        uint32_t row = spanfire::TraceSet::kNoRow;
+        for (const auto &[r, n] : samplesOfRow)
+            if (spansOfOp[{set->serviceOf(r).v, set->name[r].v}] > 3 &&
+                (row == spanfire::TraceSet::kNoRow || n > samplesOfRow[row]))
+                row = r;
+        QVERIFY(row != spanfire::TraceSet::kNoRow);
+        QVERIFY(!hub->compareOperationAction()->isEnabled() || hub->traceSelection()->spanRow().valid());
+        hub->traceSelection()->setSpanRow(spanfire::SpanRow(row));
+        QTRY_VERIFY(!view->isAggregating());
+        QVERIFY(hub->compareOperationAction()->isEnabled());
+        QVERIFY(!view->hasBaseline());
+        QVERIFY(!view->flameWidget()->diffActive());
+        const QRgb plainRoot1 = view->flameWidget()->nodeColor(1);
+
+        hub->compareOperationAction()->trigger();
+        QTRY_VERIFY(!view->isAggregating());
+        QVERIFY(view->hasBaseline());
+        const spanfire::FlameDiff &d = view->flameWidget()->diff();
+        QVERIFY(d.active());
+        // The baseline independently: samples labelled with a span of the operation.
+        uint64_t baseSamples = 0;
+        int64_t baseTotal = 0;
+        std::map<uint32_t, int64_t> baseByTopFrame; // depth-1 frame -> baseline total
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (!ids[i] || !rowOf.count(ids[i]))
+                continue;
+            const uint32_t r = rowOf[ids[i]];
+            if (set->serviceOf(r) != set->serviceOf(row) || set->name[r] != set->name[row])
+                continue;
+            ++baseSamples;
+            baseTotal += profile->values[col][i];
+            spanfire::NodeId n(profile->sampleNode[i]);
+            while (n.v != 0 && profile->trie.parent(n).v != 0)
+                n = profile->trie.parent(n);
+            if (n.v != 0)
+                baseByTopFrame[profile->trie.frames()[n.v]] += profile->values[col][i];
+        }
+        QCOMPARE(d.baseSamples, baseSamples);
+        QCOMPARE(d.baseRoot, baseTotal);
+        QVERIFY(baseSamples > uint64_t(samplesOfRow[row]));
+        const spanfire::FlameTree &tree = view->flameTree();
+        for (uint32_t c = 1; c < tree.nodes.size(); c = tree.nodes[c].end)
+            QCOMPARE(d.baseTotal[c], baseByTopFrame[tree.nodes[c].frame.v]);
+        QVERIFY2(view->compareText().contains(QStringLiteral("Compared with: every ")),
+                 qPrintable(view->compareText()));
+        // Colours follow the sign of the change.
+        int grew = -1, shrank = -1;
+        for (uint32_t n = 1; n < tree.nodes.size(); ++n) {
+            const double delta = d.shareDelta(tree, n);
+            if (delta > 0.02 && grew < 0)
+                grew = int(n);
+            if (delta < -0.02 && shrank < 0)
+                shrank = int(n);
+        }
+        QVERIFY(grew > 0);
+        const QRgb red = view->flameWidget()->nodeColor(grew);
+        QVERIFY2(qRed(red) > qBlue(red) + 40, qPrintable(QString::number(red, 16)));
+        if (shrank > 0) {
+            const QRgb blue = view->flameWidget()->nodeColor(shrank);
+            QVERIFY2(qBlue(blue) > qRed(blue) + 40, qPrintable(QString::number(blue, 16)));
+        }
+        QVERIFY(view->flameWidget()->tooltipText(grew).contains(QStringLiteral("baseline: total")));
+        // Another span keeps the baseline; the diff follows the new tree.
+        hub->traceSelection()->setSpanRow(set->traces[size_t(hub->traceSelection()->traceIndex())].root);
+        QTRY_VERIFY(!view->isAggregating());
+        QVERIFY(view->flameWidget()->diffActive());
+        QCOMPARE(view->flameWidget()->diff().baseSamples, baseSamples);
+
+        // Pin what is shown (Ctrl+B): the baseline equals the shown samples, nothing differs.
+        view->setFocus();
+        QTest::keyClick(view, Qt::Key_B, Qt::ControlModifier);
+        QTRY_VERIFY(!view->isAggregating());
+        QCOMPARE(view->flameWidget()->diff().baseSamples, view->flameTree().sampleCount);
+        QCOMPARE(view->flameWidget()->diff().maxAbsDelta, 0.0);
+
+        // Stop comparing: the package palette again.
+        const QList<QAction *> actions = view->compareMenu()->actions();
+        QAction *stop = actions.back();
+        QVERIFY(stop->isEnabled());
+        stop->trigger();
+        QTRY_VERIFY(!view->isAggregating());
+        QVERIFY(!view->hasBaseline());
+        QVERIFY(!view->flameWidget()->diffActive());
+        QVERIFY(view->compareText().isEmpty());
+        hub->traceSelection()->setSpanRow(spanfire::SpanRow(row));
+        QTRY_VERIFY(!view->isAggregating());
+        QCOMPARE(view->flameWidget()->nodeColor(1), plainRoot1);
     }
 
     // A drag on the activity chart restricts the flame graph to that time range.

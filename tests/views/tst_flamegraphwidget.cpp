@@ -89,6 +89,50 @@ const std::vector<std::string> kGoLines = {
 class TestFlameGraphWidget : public QObject {
     Q_OBJECT
 private slots:
+    // A baseline colours each path by how its share changed: red where it
+    // grew, blue where it shrank, grey where equal; search still wins; a diff
+    // of another tree is refused; new data ends the comparison.
+    void differentialColours() {
+        auto profile = testing::profileFromFolded(
+            {"main;parse 80", "main;write 20", "main;same 50", "main;parse 20", "main;write 80", "main;same 50"});
+        Aggregator agg(profile);
+        const FlameTree target = agg.build(SampleSelection::indices({{0, 3}}), 0);
+        const FlameTree base = agg.build(SampleSelection::indices({{3, 6}}), 0);
+        FlameGraphWidget w;
+        w.resize(600, 200);
+        w.setData(profile, target);
+        const int parse = findNode(w, {QStringLiteral("main"), QStringLiteral("parse")});
+        const int write = findNode(w, {QStringLiteral("main"), QStringLiteral("write")});
+        const int same = findNode(w, {QStringLiteral("main"), QStringLiteral("same")});
+        QVERIFY(parse > 0 && write > 0 && same > 0);
+        const QRgb plain = w.nodeColor(parse);
+        w.setDiff(diffFlameTrees(target, base));
+        QVERIFY(w.diffActive());
+        const QRgb red = w.nodeColor(parse), blue = w.nodeColor(write), grey = w.nodeColor(same);
+        QVERIFY2(qRed(red) > 200 && qBlue(red) < 80, qPrintable(QString::number(red, 16)));
+        QVERIFY2(qBlue(blue) > 180 && qRed(blue) < 100, qPrintable(QString::number(blue, 16)));
+        QVERIFY(std::abs(qRed(grey) - qBlue(grey)) < 10); // no change: neutral
+        QVERIFY(w.tooltipText(parse).contains(QStringLiteral("change: +40.0 percentage points")));
+        QVERIFY(w.tooltipText(write).contains(QStringLiteral("change: -40.0 percentage points")));
+        const QImage image = w.paintToImage(QSize(600, 80), 2.0);
+        QVERIFY(image.save(outputDir() + QStringLiteral("/tst_flamegraphwidget_diff_2x.png")));
+        // A search match keeps its palette over the diff colours.
+        w.setSearch(QStringLiteral("^write$"));
+        QVERIFY(w.nodeColor(write) != blue);
+        w.setSearch(QString());
+        // A diff of another tree is refused.
+        const FlameTree other = agg.build(SampleSelection::indices({{0, 1}}), 0);
+        w.setDiff(diffFlameTrees(other, base));
+        QVERIFY(!w.diffActive());
+        QCOMPARE(w.nodeColor(parse), plain);
+        // New data ends the comparison.
+        w.setDiff(diffFlameTrees(target, base));
+        QVERIFY(w.diffActive());
+        w.setData(profile, target);
+        QVERIFY(!w.diffActive());
+        QCOMPARE(w.nodeColor(parse), plain);
+    }
+
     void clickZoomsAndEscResets() {
         const Fixture f = build({"main;a;b 30", "main;a;d 20", "main;c 10", "other 40"});
         FlameGraphWidget w;

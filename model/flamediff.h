@@ -1,0 +1,46 @@
+#pragma once
+// Differential flame graphs: a target FlameTree (what is shown) compared with
+// a baseline FlameTree of the same profile, aggregated with the same value
+// column and transforms (e.g. a slow span against every span of its
+// operation, or a span against the whole profile). Nodes are matched by frame
+// path from the root. Shares, not raw values, are compared: a 10 ms span and
+// a 10 s baseline are comparable when both spend 30 % in one function.
+// Plain data and pure functions, any thread.
+
+#include "model/aggregator.h"
+#include "model/flametree.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace spanfire {
+
+struct FlameDiff {
+    // Per node of the target tree: the same frame path's total and self in
+    // the baseline (0 where the baseline never took that path).
+    std::vector<int64_t> baseTotal;
+    std::vector<int64_t> baseSelf;
+    int64_t targetRoot = 0;   // the target's total (its root)
+    int64_t baseRoot = 0;     // the baseline's total
+    uint64_t baseSamples = 0; // samples behind the baseline
+    // Baseline weight in frame paths the target never took (the top-most
+    // such nodes): what the target graph cannot show.
+    int64_t baseOnly = 0;
+    // Largest |shareDelta| over the non-root nodes (0 when nothing differs).
+    double maxAbsDelta = 0;
+
+    bool active() const { return !baseTotal.empty(); }
+    // Target share minus baseline share of node `n`'s total, in [-1, 1]
+    // (0 when either side is empty).
+    double shareDelta(const FlameTree &target, uint32_t n) const;
+    double baseShare(uint32_t n) const;
+};
+
+FlameDiff diffFlameTrees(const FlameTree &target, const FlameTree &baseline);
+
+// The same samples as `selection` with no `order` indirection: sample index
+// ranges, sorted and merged (the time range is kept). Lets a selection outlive
+// the link index its order pointed into, e.g. a pinned baseline.
+SampleSelection materializeSelection(const SampleSelection &selection, size_t sampleCount);
+
+} // namespace spanfire
