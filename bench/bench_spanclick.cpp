@@ -2,9 +2,11 @@
 // p95 over 1,000 random spans at 10 M samples, and the LinkIndex build time.
 // Synthetic, in memory: 100,000 traces x 12 spans (1.2 M spans, nested two
 // levels) and 10 M samples labelled span_id over a ~200k-node call tree.
-// Each click = LinkIndex::range (with descendants) + Aggregator::build.
+// Each click = LinkIndex::range (with descendants) + Aggregator::build; then
+// the same with a differential graph against the whole profile.
 // Prints plain figures (not a Google Benchmark run: one fixed workload).
 #include "model/aggregator.h"
+#include "model/flamediff.h"
 #include "model/linkindex.h"
 #include "model/tracesetbuilder.h"
 
@@ -151,6 +153,25 @@ int main() {
                 percentile(all, 0.5), percentile(all, 0.95), percentile(all, 1.0));
     if (!rootClicks.empty())
         std::printf("  of which %zu root spans: median %.3f ms\n", rootClicks.size(), percentile(rootClicks, 0.5));
+    // Differential flame graph: the same clicks against a baseline that is
+    // built and indexed once (the whole profile, ~200k nodes), then diffed per click.
+    t = Clock::now();
+    const FlameBaseline whole(agg.build(SampleSelection::everything(), 0));
+    std::printf("baseline (whole profile, %zu nodes) built and indexed once: %.0f ms\n", whole.tree.nodes.size(),
+                msSince(t));
+    std::vector<double> diffClicks;
+    for (int i = 0; i < 1000; ++i) {
+        const uint32_t row = uint32_t(rng() % traces->spanCount());
+        const auto c0 = Clock::now();
+        const auto range = link.range(row, LinkScope::Descendants, *traces);
+        const FlameTree tree = agg.build(SampleSelection::indices({range}, &link.order()), 0);
+        const FlameDiff d = diffFlameTrees(tree, whole);
+        diffClicks.push_back(msSince(c0));
+        checksum += d.baseOnly;
+    }
+    std::printf("span click -> flame tree + diff against it (1000 random spans): median %.3f ms, p95 %.3f ms, max "
+                "%.3f ms\n",
+                percentile(diffClicks, 0.5), percentile(diffClicks, 0.95), percentile(diffClicks, 1.0));
     std::printf("checksum %lld\n", static_cast<long long>(checksum));
     return 0;
 }

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
 namespace spanfire {
 
@@ -18,7 +17,29 @@ double FlameDiff::shareDelta(const FlameTree &target, uint32_t n) const {
     return double(target.nodes[n].total) / double(targetRoot) - baseShare(n);
 }
 
+namespace {
+uint64_t childKey(uint32_t parent, FrameId frame) {
+    return uint64_t(parent) << 32 | frame.v;
+}
+} // namespace
+
+FlameBaseline::FlameBaseline(FlameTree t) : tree(std::move(t)) {
+    child.reserve(tree.nodes.size());
+    for (uint32_t i = 1; i < tree.nodes.size(); ++i)
+        child.emplace(childKey(tree.nodes[i].parent, tree.nodes[i].frame), i);
+}
+
+uint32_t FlameBaseline::childOf(uint32_t parent, FrameId frame) const {
+    const auto it = child.find(childKey(parent, frame));
+    return it == child.end() ? UINT32_MAX : it->second;
+}
+
 FlameDiff diffFlameTrees(const FlameTree &target, const FlameTree &baseline) {
+    return diffFlameTrees(target, FlameBaseline(baseline));
+}
+
+FlameDiff diffFlameTrees(const FlameTree &target, const FlameBaseline &base) {
+    const FlameTree &baseline = base.tree;
     FlameDiff d;
     const size_t n = target.nodes.size();
     if (n == 0)
@@ -30,35 +51,29 @@ FlameDiff diffFlameTrees(const FlameTree &target, const FlameTree &baseline) {
     d.baseSamples = baseline.sampleCount;
     if (baseline.nodes.empty())
         return d;
-    // (baseline parent, frame) -> baseline node.
-    std::unordered_map<uint64_t, uint32_t> child;
-    child.reserve(baseline.nodes.size());
-    auto key = [](uint32_t parent, FrameId frame) { return uint64_t(parent) << 32 | frame.v; };
-    for (uint32_t i = 1; i < baseline.nodes.size(); ++i)
-        child.emplace(key(baseline.nodes[i].parent, baseline.nodes[i].frame), i);
     constexpr uint32_t kNone = UINT32_MAX;
     std::vector<uint32_t> match(n, kNone);
     match[0] = 0;
-    std::vector<uint8_t> reached(baseline.nodes.size(), 0);
-    reached[0] = 1;
     d.baseTotal[0] = baseline.nodes[0].total;
     d.baseSelf[0] = baseline.nodes[0].self;
     for (uint32_t i = 1; i < n; ++i) {
         const uint32_t p = match[target.nodes[i].parent]; // parents precede children (pre-order)
         if (p == kNone)
             continue;
-        const auto it = child.find(key(p, target.nodes[i].frame));
-        if (it == child.end())
+        const uint32_t b = base.childOf(p, target.nodes[i].frame);
+        if (b == kNone)
             continue;
-        match[i] = it->second;
-        reached[it->second] = 1;
-        d.baseTotal[i] = baseline.nodes[it->second].total;
-        d.baseSelf[i] = baseline.nodes[it->second].self;
+        match[i] = b;
+        d.baseTotal[i] = baseline.nodes[b].total;
+        d.baseSelf[i] = baseline.nodes[b].self;
     }
-    // Top-most baseline nodes the target never reached: their parent was reached.
-    for (uint32_t i = 1; i < baseline.nodes.size(); ++i)
-        if (!reached[i] && reached[baseline.nodes[i].parent])
-            d.baseOnly += baseline.nodes[i].total;
+    // The matched baseline nodes are parent-closed and each matched once, so
+    // what lies outside them is the baseline total less their self weights:
+    // O(target nodes), however large the baseline.
+    int64_t matchedSelf = 0;
+    for (uint32_t i = 0; i < n; ++i)
+        matchedSelf += d.baseSelf[i];
+    d.baseOnly = d.baseRoot - matchedSelf;
     for (uint32_t i = 1; i < n; ++i)
         d.maxAbsDelta = std::max(d.maxAbsDelta, std::fabs(d.shareDelta(target, i)));
     return d;

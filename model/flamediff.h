@@ -11,6 +11,7 @@
 #include "model/flametree.h"
 
 #include <cstdint>
+#include <unordered_map>
 #include <vector>
 
 namespace spanfire {
@@ -36,6 +37,20 @@ struct FlameDiff {
     double baseShare(uint32_t n) const;
 };
 
+// A baseline tree with its (parent, frame) -> node index, built once and
+// shared by every diff against it (a span click must not rebuild it).
+struct FlameBaseline {
+    FlameTree tree;
+    std::unordered_map<uint64_t, uint32_t> child;
+
+    explicit FlameBaseline(FlameTree t);
+    // The baseline node under `parent` with `frame`; UINT32_MAX when none.
+    uint32_t childOf(uint32_t parent, FrameId frame) const;
+};
+
+// O(target nodes) hash lookups, however large the baseline.
+FlameDiff diffFlameTrees(const FlameTree &target, const FlameBaseline &baseline);
+// Convenience for one-off comparisons (builds the FlameBaseline).
 FlameDiff diffFlameTrees(const FlameTree &target, const FlameTree &baseline);
 
 // The same samples as `selection` with no `order` indirection: sample index

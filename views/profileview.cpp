@@ -265,6 +265,7 @@ void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
     m_baseline = SampleSelection::everything();
     m_baselineDescription.clear();
     m_hasBaseline = false;
+    m_baselineTree.reset();
     m_profileTotals.clear();
     {
         const QSignalBlocker b(m_sampleType);
@@ -322,6 +323,8 @@ void ProfileView::setBaseline(const SampleSelection &baseline, const QString &de
     m_baseline = materializeSelection(baseline, m_profile->sampleCount());
     m_baselineDescription = description;
     m_hasBaseline = true;
+    ++m_baselineSerial;
+    m_baselineTree.reset();
     reaggregate();
 }
 
@@ -335,6 +338,7 @@ void ProfileView::clearBaseline() {
     m_hasBaseline = false;
     m_baseline = SampleSelection::everything();
     m_baselineDescription.clear();
+    m_baselineTree.reset();
     reaggregate();
 }
 
@@ -352,12 +356,31 @@ const FlameTree &ProfileView::tableTree() const {
     return m_hasPlainTree ? m_plainTree : m_flame->tree();
 }
 
+namespace {
+bool sameTransforms(const Transforms &a, const Transforms &b) {
+    return a.inverted == b.inverted && a.collapseRecursion == b.collapseRecursion &&
+           a.focusFunction == b.focusFunction && a.hiddenFunctions == b.hiddenFunctions;
+}
+} // namespace
+
+std::shared_ptr<const FlameBaseline> ProfileView::cachedBaseline() const {
+    if (m_hasBaseline && m_baselineTree && m_baselineTreeSerial == m_baselineSerial &&
+        m_baselineTreeColumn == m_state->sampleType() &&
+        sameTransforms(m_baselineTreeTransforms, m_state->transforms()))
+        return m_baselineTree;
+    return nullptr;
+}
+
 ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
-                                         int col, const Transforms &t, const std::atomic<bool> *cancel) {
+                                         std::shared_ptr<const FlameBaseline> cachedBaseline, int col,
+                                         const Transforms &t, const std::atomic<bool> *cancel) {
     Result r;
     r.tree = agg.build(sel, col, t, cancel);
-    if (baseline)
-        r.diff = diffFlameTrees(r.tree, agg.build(*baseline, col, t, cancel));
+    if (baseline) {
+        r.baseline = cachedBaseline ? std::move(cachedBaseline)
+                                    : std::make_shared<const FlameBaseline>(agg.build(*baseline, col, t, cancel));
+        r.diff = diffFlameTrees(r.tree, *r.baseline);
+    }
     if (t.inverted) {
         // Top functions and callers/callees are defined on top-down stacks.
         Transforms plain = t;
@@ -382,8 +405,10 @@ void ProfileView::reaggregate() {
     const int col = m_state->sampleType();
     if (!m_async) {
         m_pending = false;
-        applyResult(compute(*m_aggregator, m_selection, m_hasBaseline ? &m_baseline : nullptr, col,
-                            m_state->transforms(), nullptr));
+        Result r = compute(*m_aggregator, m_selection, m_hasBaseline ? &m_baseline : nullptr, cachedBaseline(), col,
+                           m_state->transforms(), nullptr);
+        r.baselineSerial = m_baselineSerial;
+        applyResult(std::move(r));
         return;
     }
     m_pending = true;
@@ -393,9 +418,11 @@ void ProfileView::reaggregate() {
     std::optional<SampleSelection> baseline;
     if (m_hasBaseline)
         baseline = m_baseline;
-    m_pool->start([this, agg = m_aggregator, sel = m_selection, baseline = std::move(baseline), col,
-                   t = m_state->transforms(), cancel, generation] {
-        Result r = compute(*agg, sel, baseline ? &*baseline : nullptr, col, t, cancel.get());
+    m_pool->start([this, agg = m_aggregator, sel = m_selection, baseline = std::move(baseline),
+                   cached = cachedBaseline(), serial = m_baselineSerial, col, t = m_state->transforms(), cancel,
+                   generation] {
+        Result r = compute(*agg, sel, baseline ? &*baseline : nullptr, cached, col, t, cancel.get());
+        r.baselineSerial = serial;
         if (cancel->load())
             return;
         // The destructor waits for this job, so `this` is alive here; the queued call is dropped
@@ -421,6 +448,14 @@ void ProfileView::applyResult(Result r) {
     m_hasPlainTree = r.hasPlain;
     m_flame->setData(m_profile, std::move(tree));
     m_flame->setDiff(std::move(r.diff));
+    if (r.baseline && m_hasBaseline && r.baselineSerial == m_baselineSerial) {
+        // Results arrive in request order for the newest generation only, so
+        // the column and transforms are the current ones.
+        m_baselineTree = std::move(r.baseline);
+        m_baselineTreeSerial = r.baselineSerial;
+        m_baselineTreeColumn = m_state->sampleType();
+        m_baselineTreeTransforms = m_state->transforms();
+    }
     m_flame->zoomToPath(zoomPath);
     m_flame->setOrientation(m_state->orientation());
     m_flame->setHighlightedFunction(m_state->selectedFunction());

@@ -105,9 +105,15 @@ private:
         bool hasPlain = false;
         std::vector<FunctionStat> top;
         FlameDiff diff; // against the baseline, when there is one
+        std::shared_ptr<const FlameBaseline> baseline;
+        uint64_t baselineSerial = 0;
     };
-    static Result compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline, int column,
-                          const Transforms &t, const std::atomic<bool> *cancel);
+    // The baseline tree is built once per (baseline, sample type, transforms)
+    // and reused: a span click then only aggregates the span.
+    static Result compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
+                          std::shared_ptr<const FlameBaseline> cachedBaseline, int column, const Transforms &t,
+                          const std::atomic<bool> *cancel);
+    std::shared_ptr<const FlameBaseline> cachedBaseline() const;
     void applyResult(Result r);
     void buildUi();
     void connectState();
@@ -135,6 +141,12 @@ private:
     SampleSelection m_baseline; // materialized: no order pointer
     QString m_baselineDescription;
     bool m_hasBaseline = false;
+    uint64_t m_baselineSerial = 0; // bumped by every setBaseline()
+    // Cache of the baseline tree and what it was built for.
+    std::shared_ptr<const FlameBaseline> m_baselineTree;
+    uint64_t m_baselineTreeSerial = 0;
+    int m_baselineTreeColumn = -1;
+    Transforms m_baselineTreeTransforms;
     std::vector<int64_t> m_profileTotals; // per sample type
     FlameTree m_plainTree;                // non-inverted tree for the tables when the graph is inverted
     bool m_hasPlainTree = false;
