@@ -1521,6 +1521,18 @@ Gesamt: %2 (%3 der Gesamtmenge)</translation>
         <source>Function</source>
         <translation>Funktion</translation>
     </message>
+    <message>
+        <source>Cum %1 of the shown samples, %2 of the baseline</source>
+        <translation>Cum %1 der angezeigten Samples, %2 der Basis</translation>
+    </message>
+    <message>
+        <source>Change of the cumulative share against the baseline, in percentage points</source>
+        <translation>Änderung des kumulierten Anteils gegenüber der Basis, in Prozentpunkten</translation>
+    </message>
+    <message>
+        <source>Δ Cum %</source>
+        <translation>Δ Cum %</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::TopFunctionsView</name>

@@ -1508,6 +1508,18 @@ total: %2 (%3 of total)</source>
         <source>Function</source>
         <translation>関数</translation>
     </message>
+    <message>
+        <source>Cum %1 of the shown samples, %2 of the baseline</source>
+        <translation>Cum: 表示中のサンプルの %1、基準の %2</translation>
+    </message>
+    <message>
+        <source>Change of the cumulative share against the baseline, in percentage points</source>
+        <translation>基準に対する累積割合の変化 (ポイント)</translation>
+    </message>
+    <message>
+        <source>Δ Cum %</source>
+        <translation>Δ Cum %</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::TopFunctionsView</name>

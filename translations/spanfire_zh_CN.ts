@@ -1508,6 +1508,18 @@ total: %2 (%3 of total)</source>
         <source>Function</source>
         <translation>函数</translation>
     </message>
+    <message>
+        <source>Cum %1 of the shown samples, %2 of the baseline</source>
+        <translation>Cum：占所显示样本 %1，占基准 %2</translation>
+    </message>
+    <message>
+        <source>Change of the cumulative share against the baseline, in percentage points</source>
+        <translation>累计占比相对基准的变化（百分点）</translation>
+    </message>
+    <message>
+        <source>Δ Cum %</source>
+        <translation>Δ Cum %</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::TopFunctionsView</name>

@@ -363,7 +363,7 @@ bool sameTransforms(const Transforms &a, const Transforms &b) {
 }
 } // namespace
 
-std::shared_ptr<const FlameBaseline> ProfileView::cachedBaseline() const {
+std::shared_ptr<const ProfileView::BaselineData> ProfileView::cachedBaseline() const {
     if (m_hasBaseline && m_baselineTree && m_baselineTreeSerial == m_baselineSerial &&
         m_baselineTreeColumn == m_state->sampleType() &&
         sameTransforms(m_baselineTreeTransforms, m_state->transforms()))
@@ -372,14 +372,25 @@ std::shared_ptr<const FlameBaseline> ProfileView::cachedBaseline() const {
 }
 
 ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
-                                         std::shared_ptr<const FlameBaseline> cachedBaseline, int col,
+                                         std::shared_ptr<const BaselineData> cachedBaseline, int col,
                                          const Transforms &t, const std::atomic<bool> *cancel) {
     Result r;
     r.tree = agg.build(sel, col, t, cancel);
     if (baseline) {
-        r.baseline = cachedBaseline ? std::move(cachedBaseline)
-                                    : std::make_shared<const FlameBaseline>(agg.build(*baseline, col, t, cancel));
-        r.diff = diffFlameTrees(r.tree, *r.baseline);
+        r.baseline = std::move(cachedBaseline);
+        if (!r.baseline) {
+            FlameTree tree = agg.build(*baseline, col, t, cancel);
+            std::vector<FunctionStat> top;
+            if (t.inverted) {
+                Transforms plain = t;
+                plain.inverted = false;
+                top = topFunctions(agg.build(*baseline, col, plain, cancel), agg.profile());
+            } else {
+                top = topFunctions(tree, agg.profile());
+            }
+            r.baseline = std::make_shared<const BaselineData>(std::move(tree), std::move(top));
+        }
+        r.diff = diffFlameTrees(r.tree, r.baseline->index);
     }
     if (t.inverted) {
         // Top functions and callers/callees are defined on top-down stacks.
@@ -451,7 +462,7 @@ void ProfileView::applyResult(Result r) {
     if (r.baseline && m_hasBaseline && r.baselineSerial == m_baselineSerial) {
         // Results arrive in request order for the newest generation only, so
         // the column and transforms are the current ones.
-        m_baselineTree = std::move(r.baseline);
+        m_baselineTree = r.baseline;
         m_baselineTreeSerial = r.baselineSerial;
         m_baselineTreeColumn = m_state->sampleType();
         m_baselineTreeTransforms = m_state->transforms();
@@ -461,6 +472,10 @@ void ProfileView::applyResult(Result r) {
     m_flame->setHighlightedFunction(m_state->selectedFunction());
     if (m_profile) {
         m_top->model()->setStats(m_profile, std::move(r.top), tableTree().total(), unit());
+        if (r.baseline)
+            m_top->model()->setBaseline(true, r.baseline->top, r.baseline->index.tree.total());
+        else
+            m_top->model()->setBaseline(false, {}, 0);
         m_top->selectFunction(m_state->selectedFunction());
     } else {
         m_top->model()->clear();

@@ -99,21 +99,28 @@ signals:
     void treeChanged();
 
 private:
+    // A baseline aggregated once: its flame tree indexed for diffs, and its
+    // top functions (from the top-down tree) for the table's change column.
+    struct BaselineData {
+        FlameBaseline index;
+        std::vector<FunctionStat> top;
+        BaselineData(FlameTree tree, std::vector<FunctionStat> t) : index(std::move(tree)), top(std::move(t)) {}
+    };
     struct Result {
         FlameTree tree;
         FlameTree plain; // non-inverted tree for the tables when `tree` is inverted
         bool hasPlain = false;
         std::vector<FunctionStat> top;
         FlameDiff diff; // against the baseline, when there is one
-        std::shared_ptr<const FlameBaseline> baseline;
+        std::shared_ptr<const BaselineData> baseline;
         uint64_t baselineSerial = 0;
     };
     // The baseline tree is built once per (baseline, sample type, transforms)
     // and reused: a span click then only aggregates the span.
     static Result compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
-                          std::shared_ptr<const FlameBaseline> cachedBaseline, int column, const Transforms &t,
+                          std::shared_ptr<const BaselineData> cachedBaseline, int column, const Transforms &t,
                           const std::atomic<bool> *cancel);
-    std::shared_ptr<const FlameBaseline> cachedBaseline() const;
+    std::shared_ptr<const BaselineData> cachedBaseline() const;
     void applyResult(Result r);
     void buildUi();
     void connectState();
@@ -143,7 +150,7 @@ private:
     bool m_hasBaseline = false;
     uint64_t m_baselineSerial = 0; // bumped by every setBaseline()
     // Cache of the baseline tree and what it was built for.
-    std::shared_ptr<const FlameBaseline> m_baselineTree;
+    std::shared_ptr<const BaselineData> m_baselineTree;
     uint64_t m_baselineTreeSerial = 0;
     int m_baselineTreeColumn = -1;
     Transforms m_baselineTreeTransforms;

@@ -1,5 +1,7 @@
 #include "views/topfunctionsmodel.h"
 
+#include <QColor>
+#include <QLocale>
 #include <QTextDocument>
 
 namespace spanfire::views {
@@ -21,6 +23,27 @@ void TopFunctionsModel::setStats(std::shared_ptr<const Profile> profile, std::ve
 
 void TopFunctionsModel::clear() {
     setStats(nullptr, {}, 0, ValueUnit::Count);
+    setBaseline(false, {}, 0);
+}
+
+void TopFunctionsModel::setBaseline(bool enabled, const std::vector<FunctionStat> &baseline, int64_t baselineTotal) {
+    beginResetModel();
+    m_hasBaseline = enabled;
+    m_baseCum.clear();
+    m_baseTotal = enabled ? baselineTotal : 0;
+    if (enabled)
+        for (const FunctionStat &f : baseline)
+            m_baseCum[f.name.v] = f.cum;
+    endResetModel();
+}
+
+double TopFunctionsModel::cumChange(int row) const {
+    if (!m_hasBaseline || row < 0 || size_t(row) >= m_stats.size() || m_total <= 0 || m_baseTotal <= 0)
+        return 0;
+    const FunctionStat &s = m_stats[size_t(row)];
+    const auto it = m_baseCum.find(s.name.v);
+    const double base = it == m_baseCum.end() ? 0.0 : double(it->second) / double(m_baseTotal);
+    return (double(s.cum) / double(m_total) - base) * 100;
 }
 
 StringId TopFunctionsModel::functionAt(int row) const {
@@ -48,7 +71,7 @@ int TopFunctionsModel::rowCount(const QModelIndex &parent) const {
 }
 
 int TopFunctionsModel::columnCount(const QModelIndex &parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + (m_hasBaseline ? 1 : 0);
 }
 
 QVariant TopFunctionsModel::data(const QModelIndex &index, int role) const {
@@ -69,8 +92,22 @@ QVariant TopFunctionsModel::data(const QModelIndex &index, int role) const {
             return formatPercent(s.cum, m_total);
         case Function:
             return functionName(index.row());
+        case CumChange: {
+            const double pp = cumChange(index.row());
+            return QString((pp > 0 ? QStringLiteral("+") : QString()) + QLocale().toString(pp, 'f', 1) +
+                           QStringLiteral(" pp"));
+        }
         }
         break;
+    case Qt::ForegroundRole:
+        if (index.column() == CumChange) {
+            const double pp = cumChange(index.row());
+            if (pp >= 0.05)
+                return QColor(190, 30, 25);
+            if (pp <= -0.05)
+                return QColor(35, 90, 190);
+        }
+        return QVariant();
     case SortRole:
         switch (index.column()) {
         case Flat:
@@ -83,6 +120,8 @@ QVariant TopFunctionsModel::data(const QModelIndex &index, int role) const {
             return ratio(s.cum);
         case Function:
             return functionName(index.row());
+        case CumChange:
+            return cumChange(index.row());
         }
         break;
     case FunctionIdRole:
@@ -91,6 +130,12 @@ QVariant TopFunctionsModel::data(const QModelIndex &index, int role) const {
         // Names are untrusted; escape so a name like "<b>x</b>" is shown literally.
         if (index.column() == Function)
             return Qt::convertFromPlainText(functionName(index.row()), Qt::WhiteSpaceNormal);
+        if (index.column() == CumChange) {
+            const auto it = m_baseCum.find(s.name.v);
+            const int64_t base = it == m_baseCum.end() ? 0 : it->second;
+            return tr("Cum %1 of the shown samples, %2 of the baseline")
+                .arg(formatPercent(s.cum, m_total), formatPercent(base, m_baseTotal));
+        }
         return QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Function ? QVariant(int(Qt::AlignLeft | Qt::AlignVCenter))
@@ -102,6 +147,8 @@ QVariant TopFunctionsModel::data(const QModelIndex &index, int role) const {
 }
 
 QVariant TopFunctionsModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == CumChange)
+        return tr("Change of the cumulative share against the baseline, in percentage points");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -115,6 +162,8 @@ QVariant TopFunctionsModel::headerData(int section, Qt::Orientation orientation,
         return tr("Cum %");
     case Function:
         return tr("Function");
+    case CumChange:
+        return tr("\u0394 Cum %");
     }
     return QVariant();
 }

@@ -37,7 +37,13 @@ TopFunctionsView::TopFunctionsView(QWidget *parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 4);
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    // The name column takes the rest, also when the baseline's change column follows it.
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    const auto stretchName = [this] {
+        m_table->horizontalHeader()->setSectionResizeMode(TopFunctionsModel::Function, QHeaderView::Stretch);
+    };
+    stretchName();
+    connect(m_model, &QAbstractItemModel::modelReset, this, stretchName);
     // Numeric columns just wide enough for "999.99 ms" / "99.99 %"; the name gets the rest.
     m_table->horizontalHeader()->setDefaultSectionSize(
         m_table->fontMetrics().horizontalAdvance(QStringLiteral("999.99 ms")) + 16);

@@ -18,6 +18,8 @@
 #include "views/profileview.h"
 #include "views/spandetailsview.h"
 #include "views/spantimelinewidget.h"
+#include "views/topfunctionsmodel.h"
+#include "views/topfunctionsview.h"
 #include "views/tracelistmodel.h"
 #include "views/tracelistview.h"
 #include "views/traceselection.h"
@@ -304,6 +306,10 @@ private slots:
             QVERIFY2(qBlue(blue) > qRed(blue) + 40, qPrintable(QString::number(blue, 16)));
         }
         QVERIFY(view->flameWidget()->tooltipText(grew).contains(QStringLiteral("baseline: total")));
+        // The top table gets the change column.
+        auto *top = view->topView()->model();
+        QVERIFY(top->hasBaseline());
+        QCOMPARE(top->columnCount(), int(spanfire::views::TopFunctionsModel::ColumnCount) + 1);
         // Another span keeps the baseline; the diff follows the new tree.
         hub->traceSelection()->setSpanRow(set->traces[size_t(hub->traceSelection()->traceIndex())].root);
         QTRY_VERIFY(!view->isAggregating());
@@ -326,6 +332,7 @@ private slots:
         QVERIFY(!view->hasBaseline());
         QVERIFY(!view->flameWidget()->diffActive());
         QVERIFY(view->compareText().isEmpty());
+        QVERIFY(!view->topView()->model()->hasBaseline());
         hub->traceSelection()->setSpanRow(spanfire::SpanRow(row));
         QTRY_VERIFY(!view->isAggregating());
         QCOMPARE(view->flameWidget()->nodeColor(1), plainRoot1);

@@ -71,6 +71,46 @@ private slots:
         QCOMPARE(m.rowCount(), 0);
     }
 
+    // Compared with a baseline: a sixth column with the change of Cum % in
+    // percentage points, coloured like the differential flame graph.
+    void baselineChangeColumn() {
+        auto p = testing::profileFromFolded(
+            {"main;parse 80", "main;write 20", "main;parse 20", "main;write 80", "main;gone 100"}, {"cpu/nanoseconds"});
+        Aggregator agg(p);
+        const FlameTree shown = agg.build(SampleSelection::indices({{0, 2}}), 0);
+        const FlameTree base = agg.build(SampleSelection::indices({{2, 5}}), 0);
+        TopFunctionsModel m;
+        QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m.setStats(p, topFunctions(shown, *p), shown.total(), ValueUnit::Nanoseconds);
+        QCOMPARE(m.columnCount(), 5);
+        m.setBaseline(true, topFunctions(base, *p), base.total());
+        QCOMPARE(m.columnCount(), 6);
+        QCOMPARE(m.headerData(TopFunctionsModel::CumChange, Qt::Horizontal).toString(), QStringLiteral("\u0394 Cum %"));
+        const int parse = m.rowOf(id(*p, "parse")), write = m.rowOf(id(*p, "write")), main = m.rowOf(id(*p, "main"));
+        QVERIFY(parse >= 0 && write >= 0 && main >= 0);
+        // parse: 80 % shown, 20 / 200 = 10 % in the baseline; write: 20 % vs 40 %; main: 100 % vs 100 %.
+        QCOMPARE(m.cumChange(parse), 70.0);
+        QCOMPARE(m.cumChange(write), -20.0);
+        QCOMPARE(m.cumChange(main), 0.0);
+        QCOMPARE(cell(&m, parse, TopFunctionsModel::CumChange), QStringLiteral("+70.0 pp"));
+        QCOMPARE(cell(&m, write, TopFunctionsModel::CumChange), QStringLiteral("-20.0 pp"));
+        QCOMPARE(m.data(m.index(parse, TopFunctionsModel::CumChange), TopFunctionsModel::SortRole).toDouble(), 70.0);
+        const QColor up = m.data(m.index(parse, TopFunctionsModel::CumChange), Qt::ForegroundRole).value<QColor>();
+        const QColor down = m.data(m.index(write, TopFunctionsModel::CumChange), Qt::ForegroundRole).value<QColor>();
+        QVERIFY(up.red() > up.blue() && down.blue() > down.red());
+        QVERIFY(!m.data(m.index(main, TopFunctionsModel::CumChange), Qt::ForegroundRole).isValid());
+        QVERIFY(cell(&m, parse, TopFunctionsModel::CumChange, Qt::ToolTipRole).contains(QStringLiteral("10.0 %")));
+        // Sorting by the change puts the biggest growth first.
+        TopFunctionsView v;
+        v.model()->setStats(p, topFunctions(shown, *p), shown.total(), ValueUnit::Nanoseconds);
+        v.model()->setBaseline(true, topFunctions(base, *p), base.total());
+        v.table()->sortByColumn(TopFunctionsModel::CumChange, Qt::DescendingOrder);
+        QCOMPARE(cell(v.proxy(), 0, TopFunctionsModel::Function), QStringLiteral("parse"));
+        m.setBaseline(false, {}, 0);
+        QCOMPARE(m.columnCount(), 5);
+        QCOMPARE(m.cumChange(parse), 0.0);
+    }
+
     void tooltipEscapesNames() {
         auto p = testing::profileFromFolded({"<i>evil</i> 1"});
         Aggregator agg(p);
