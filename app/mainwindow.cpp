@@ -15,6 +15,7 @@
 #include "app/shortcutsdialog.h"
 #include "model/spantable.h"
 #include "views/format.h"
+#include "views/profileview.h"
 #include "views/spandetailsview.h"
 #include "views/spantimelinewidget.h"
 #include "views/tracelistview.h"
@@ -30,6 +31,7 @@
 #include <QFileInfo>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -122,6 +124,24 @@ QDockWidget *MainWindow::addDock(const QString &title, const QString &objectName
     return dock;
 }
 
+void MainWindow::fillCompareProfiles(QMenu *menu) {
+    menu->clear();
+    const auto &profiles = m_session->profiles();
+    const int current = m_session->currentProfile();
+    for (int i = 0; i < profiles.size(); ++i) {
+        if (i == current)
+            continue;
+        const ProfileEntry &e = profiles[i];
+        const QString name = QFileInfo(e.path).fileName();
+        QAction *a = menu->addAction(name);
+        a->setToolTip(e.path);
+        connect(a, &QAction::triggered, this, [this, profile = e.profile, name] {
+            m_profilePanel->profileView()->setBaselineProfile(profile, tr("profile %1 (all samples)").arg(name));
+        });
+    }
+    menu->menuAction()->setEnabled(!menu->isEmpty());
+}
+
 void MainWindow::createDocks() {
     m_profilePanel = new ProfilePanel(this);
     m_traceList = new views::TraceListView(this);
@@ -132,6 +152,14 @@ void MainWindow::createDocks() {
     m_details->setSelection(m_hub->traceSelection());
     m_hub->setProfileView(m_profilePanel->profileView());
     m_hub->setTimeline(m_timeline);
+    // Compare ▸ "With profile": every other open profile (before/after).
+    auto *withProfile = new QMenu(tr("Compare with another open profile"), this);
+    m_profilePanel->profileView()->addBaselineAction(withProfile->menuAction());
+    connect(withProfile, &QMenu::aboutToShow, this, [this, withProfile] { fillCompareProfiles(withProfile); });
+    fillCompareProfiles(withProfile);
+    connect(m_session, &Session::profilesChanged, this, [this, withProfile] { fillCompareProfiles(withProfile); });
+    connect(m_session, &Session::currentProfileChanged, this,
+            [this, withProfile] { fillCompareProfiles(withProfile); });
 
     // No central widget: every view is a dock the user can move, tab or float.
     m_traceListDock = addDock(tr("Traces"), QStringLiteral("traceListDock"), m_traceList, Qt::LeftDockWidgetArea);

@@ -87,6 +87,8 @@ protected:
 private:
     void createActions();
     void createDocks();
+    // The Compare menu's list of the other open profiles.
+    void fillCompareProfiles(QMenu *menu);
     void createStatusBar();
     void onOpen();
     void updateRecentMenu();

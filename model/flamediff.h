@@ -11,6 +11,7 @@
 #include "model/flametree.h"
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 #include <vector>
 
@@ -37,20 +38,34 @@ struct FlameDiff {
     double baseShare(uint32_t n) const;
 };
 
-// A baseline tree with its (parent, frame) -> node index, built once and
-// shared by every diff against it (a span click must not rebuild it).
+// A baseline indexed once and shared by every diff against it (a span click
+// must not rebuild it). Nodes are keyed by (parent, key): the FrameId when the
+// baseline comes from the target's own profile; the function name's string id
+// in the baseline's profile when it comes from another profile (frame ids of
+// two profiles mean nothing to each other), with same-named siblings merged.
 struct FlameBaseline {
-    FlameTree tree;
+    std::vector<int64_t> total, self; // per baseline node; node 0 is the root
     std::unordered_map<uint64_t, uint32_t> child;
+    uint64_t samples = 0;
+    // Set for a baseline from another profile: keys are its name ids.
+    std::shared_ptr<const Profile> byNameOf;
 
-    explicit FlameBaseline(FlameTree t);
-    // The baseline node under `parent` with `frame`; UINT32_MAX when none.
-    uint32_t childOf(uint32_t parent, FrameId frame) const;
+    // Same profile as the targets.
+    explicit FlameBaseline(const FlameTree &tree);
+    // From `profile` (not the targets'), matched by function name.
+    FlameBaseline(const FlameTree &tree, std::shared_ptr<const Profile> profile);
+
+    int64_t rootTotal() const { return total.empty() ? 0 : total[0]; }
+    size_t size() const { return total.size(); }
+    // The baseline node under `parent` with `key`; UINT32_MAX when none.
+    uint32_t childOf(uint32_t parent, uint32_t key) const;
 };
 
-// O(target nodes) hash lookups, however large the baseline.
-FlameDiff diffFlameTrees(const FlameTree &target, const FlameBaseline &baseline);
-// Convenience for one-off comparisons (builds the FlameBaseline).
+// O(target nodes) hash lookups, however large the baseline. `targetProfile`
+// (the profile of `target`) is needed when the baseline matches by name.
+FlameDiff diffFlameTrees(const FlameTree &target, const FlameBaseline &baseline,
+                         const Profile *targetProfile = nullptr);
+// Convenience for one-off comparisons within one profile.
 FlameDiff diffFlameTrees(const FlameTree &target, const FlameTree &baseline);
 
 // The same samples as `selection` with no `order` indirection: sample index

@@ -461,6 +461,14 @@
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
+    <message>
+        <source>profile %1 (all samples)</source>
+        <translation>Profil %1 (alle Samples)</translation>
+    </message>
+    <message>
+        <source>Compare with another open profile</source>
+        <translation>Mit einem anderen geöffneten Profil vergleichen</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::OperationsModel</name>
@@ -1233,6 +1241,10 @@ Gesamt: %2 (%3 der Gesamtmenge)</translation>
     <message>
         <source>%1 of the baseline is in stacks not shown here</source>
         <translation>%1 der Basis liegt in Stacks, die hier nicht vorkommen</translation>
+    </message>
+    <message>
+        <source>Compared with: %1 — it has no %2 samples: nothing to compare</source>
+        <translation>Verglichen mit: %1 — es hat keine %2-Samples: nichts zu vergleichen</translation>
     </message>
 </context>
 <context>

@@ -458,6 +458,14 @@
         <source>&amp;Keyboard Shortcuts</source>
         <translation>キーボードショートカット(&amp;K)</translation>
     </message>
+    <message>
+        <source>profile %1 (all samples)</source>
+        <translation>プロファイル %1 (全サンプル)</translation>
+    </message>
+    <message>
+        <source>Compare with another open profile</source>
+        <translation>開いている別のプロファイルと比較</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::OperationsModel</name>
@@ -1226,6 +1234,10 @@ total: %2 (%3 of total)</source>
     <message>
         <source>%1 of the baseline is in stacks not shown here</source>
         <translation>基準の %1 はここに表示されないスタックにあります</translation>
+    </message>
+    <message>
+        <source>Compared with: %1 — it has no %2 samples: nothing to compare</source>
+        <translation>比較対象: %1 — %2 のサンプルがないため比較できません</translation>
     </message>
 </context>
 <context>

@@ -458,6 +458,14 @@
         <source>&amp;Keyboard Shortcuts</source>
         <translation>键盘快捷键(&amp;K)</translation>
     </message>
+    <message>
+        <source>profile %1 (all samples)</source>
+        <translation>profile %1（全部样本）</translation>
+    </message>
+    <message>
+        <source>Compare with another open profile</source>
+        <translation>与另一个已打开的 profile 比较</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::app::OperationsModel</name>
@@ -1226,6 +1234,10 @@ total: %2 (%3 of total)</source>
     <message>
         <source>%1 of the baseline is in stacks not shown here</source>
         <translation>基准中有 %1 位于此处未显示的调用栈中</translation>
+    </message>
+    <message>
+        <source>Compared with: %1 — it has no %2 samples: nothing to compare</source>
+        <translation>比较对象：%1 — 它没有 %2 样本：无可比较</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,6 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include <optional>
-
 namespace spanfire::views {
 
 namespace {
@@ -266,6 +264,8 @@ void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
     m_baselineDescription.clear();
     m_hasBaseline = false;
     m_baselineTree.reset();
+    m_baselineProfile.reset();
+    m_baselineAggregator.reset();
     m_profileTotals.clear();
     {
         const QSignalBlocker b(m_sampleType);
@@ -325,11 +325,30 @@ void ProfileView::setBaseline(const SampleSelection &baseline, const QString &de
     m_hasBaseline = true;
     ++m_baselineSerial;
     m_baselineTree.reset();
+    m_baselineProfile.reset();
+    m_baselineAggregator.reset();
     reaggregate();
 }
 
 void ProfileView::addBaselineAction(QAction *action) {
     m_compareMenu->insertAction(m_compareSeparator, action);
+}
+
+void ProfileView::setBaselineProfile(std::shared_ptr<const Profile> other, const QString &description) {
+    if (!m_profile || !other)
+        return;
+    if (other == m_profile) {
+        setBaseline(SampleSelection::everything(), description);
+        return;
+    }
+    m_baseline = SampleSelection::everything();
+    m_baselineDescription = description;
+    m_hasBaseline = true;
+    ++m_baselineSerial;
+    m_baselineTree.reset();
+    m_baselineProfile = std::move(other);
+    m_baselineAggregator = std::make_shared<Aggregator>(m_baselineProfile);
+    reaggregate();
 }
 
 void ProfileView::clearBaseline() {
@@ -339,6 +358,8 @@ void ProfileView::clearBaseline() {
     m_baseline = SampleSelection::everything();
     m_baselineDescription.clear();
     m_baselineTree.reset();
+    m_baselineProfile.reset();
+    m_baselineAggregator.reset();
     reaggregate();
 }
 
@@ -371,26 +392,84 @@ std::shared_ptr<const ProfileView::BaselineData> ProfileView::cachedBaseline() c
     return nullptr;
 }
 
-ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
-                                         std::shared_ptr<const BaselineData> cachedBaseline, int col,
-                                         const Transforms &t, const std::atomic<bool> *cancel) {
+ProfileView::BaselineRequest ProfileView::baselineRequest() const {
+    BaselineRequest b;
+    b.active = m_hasBaseline;
+    if (!m_hasBaseline)
+        return b;
+    b.serial = m_baselineSerial;
+    b.cached = cachedBaseline();
+    if (!m_baselineProfile) {
+        b.selection = m_baseline;
+        return b;
+    }
+    b.other = m_baselineAggregator;
+    b.otherProfile = m_baselineProfile;
+    const Profile &other = *m_baselineProfile;
+    const int col = m_state->sampleType();
+    if (m_profile && col >= 0 && size_t(col) < m_profile->sampleTypes.size()) {
+        const std::string name = m_profile->sampleTypeName(size_t(col));
+        for (size_t i = 0; i < other.sampleTypes.size() && b.otherColumn < 0; ++i)
+            if (other.sampleTypeName(i) == name)
+                b.otherColumn = int(i);
+    }
+    // The transforms name functions by string id: translate them by name. A
+    // focus on a function the other profile lacks keeps nothing there.
+    const Transforms &t = m_state->transforms();
+    b.otherTransforms.inverted = t.inverted;
+    b.otherTransforms.collapseRecursion = t.collapseRecursion;
+    if (t.focusFunction.valid()) {
+        const StringId f = other.strings.find(m_profile->strings.view(t.focusFunction));
+        b.otherTransforms.focusFunction = f.valid() ? f : StringId(StringId::kNone - 1);
+    }
+    for (StringId h : t.hiddenFunctions)
+        if (const StringId o = other.strings.find(m_profile->strings.view(h)); o.valid())
+            b.otherTransforms.hiddenFunctions.push_back(o);
+    return b;
+}
+
+ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection &sel, const BaselineRequest &baseline,
+                                         int col, const Transforms &t, const std::atomic<bool> *cancel) {
     Result r;
     r.tree = agg.build(sel, col, t, cancel);
-    if (baseline) {
-        r.baseline = std::move(cachedBaseline);
-        if (!r.baseline) {
-            FlameTree tree = agg.build(*baseline, col, t, cancel);
+    r.baselineSerial = baseline.serial;
+    if (baseline.active) {
+        r.baseline = baseline.cached;
+        if (!r.baseline && baseline.other && baseline.otherColumn >= 0) {
+            // Another profile: all its samples, matched by function name.
+            Aggregator &oa = *baseline.other;
+            const Profile &other = *baseline.otherProfile;
+            FlameTree tree =
+                oa.build(SampleSelection::everything(), baseline.otherColumn, baseline.otherTransforms, cancel);
+            Transforms plain = baseline.otherTransforms;
+            plain.inverted = false;
+            const std::vector<FunctionStat> otherTop =
+                baseline.otherTransforms.inverted
+                    ? topFunctions(oa.build(SampleSelection::everything(), baseline.otherColumn, plain, cancel), other)
+                    : topFunctions(tree, other);
+            std::vector<FunctionStat> top;
+            for (FunctionStat f : otherTop) {
+                // The table keys functions by the shown profile's name ids.
+                f.name = agg.profile().strings.find(other.strings.view(f.name));
+                if (f.name.valid())
+                    top.push_back(f);
+            }
+            r.baseline =
+                std::make_shared<const BaselineData>(FlameBaseline(tree, baseline.otherProfile), std::move(top));
+        } else if (!r.baseline && !baseline.other) {
+            FlameTree tree = agg.build(baseline.selection, col, t, cancel);
             std::vector<FunctionStat> top;
             if (t.inverted) {
                 Transforms plain = t;
                 plain.inverted = false;
-                top = topFunctions(agg.build(*baseline, col, plain, cancel), agg.profile());
+                top = topFunctions(agg.build(baseline.selection, col, plain, cancel), agg.profile());
             } else {
                 top = topFunctions(tree, agg.profile());
             }
-            r.baseline = std::make_shared<const BaselineData>(std::move(tree), std::move(top));
+            r.baseline = std::make_shared<const BaselineData>(FlameBaseline(tree), std::move(top));
         }
-        r.diff = diffFlameTrees(r.tree, r.baseline->index);
+        if (r.baseline)
+            r.diff = diffFlameTrees(r.tree, r.baseline->index, &agg.profile());
     }
     if (t.inverted) {
         // Top functions and callers/callees are defined on top-down stacks.
@@ -416,24 +495,16 @@ void ProfileView::reaggregate() {
     const int col = m_state->sampleType();
     if (!m_async) {
         m_pending = false;
-        Result r = compute(*m_aggregator, m_selection, m_hasBaseline ? &m_baseline : nullptr, cachedBaseline(), col,
-                           m_state->transforms(), nullptr);
-        r.baselineSerial = m_baselineSerial;
-        applyResult(std::move(r));
+        applyResult(compute(*m_aggregator, m_selection, baselineRequest(), col, m_state->transforms(), nullptr));
         return;
     }
     m_pending = true;
     m_busy->setVisible(true);
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     m_cancel = cancel;
-    std::optional<SampleSelection> baseline;
-    if (m_hasBaseline)
-        baseline = m_baseline;
-    m_pool->start([this, agg = m_aggregator, sel = m_selection, baseline = std::move(baseline),
-                   cached = cachedBaseline(), serial = m_baselineSerial, col, t = m_state->transforms(), cancel,
-                   generation] {
-        Result r = compute(*agg, sel, baseline ? &*baseline : nullptr, cached, col, t, cancel.get());
-        r.baselineSerial = serial;
+    m_pool->start([this, agg = m_aggregator, sel = m_selection, baseline = baselineRequest(), col,
+                   t = m_state->transforms(), cancel, generation] {
+        Result r = compute(*agg, sel, baseline, col, t, cancel.get());
         if (cancel->load())
             return;
         // The destructor waits for this job, so `this` is alive here; the queued call is dropped
@@ -473,7 +544,7 @@ void ProfileView::applyResult(Result r) {
     if (m_profile) {
         m_top->model()->setStats(m_profile, std::move(r.top), tableTree().total(), unit());
         if (r.baseline)
-            m_top->model()->setBaseline(true, r.baseline->top, r.baseline->index.tree.total());
+            m_top->model()->setBaseline(true, r.baseline->top, r.baseline->index.rootTotal());
         else
             m_top->model()->setBaseline(false, {}, 0);
         m_top->selectFunction(m_state->selectedFunction());
@@ -551,6 +622,16 @@ QString ProfileView::compareText() const {
 void ProfileView::updateCompare() {
     m_stopCompare->setEnabled(m_hasBaseline);
     const FlameDiff &d = m_flame->diff();
+    if (m_hasBaseline && !d.active() && m_baselineProfile && m_profile) {
+        const int col = m_state->sampleType();
+        const QString type = col >= 0 && size_t(col) < m_profile->sampleTypes.size()
+                                 ? fromUtf8(m_profile->sampleTypeName(size_t(col)))
+                                 : QString();
+        m_compareLabel->setText(tr("Compared with: %1 \u2014 it has no %2 samples: nothing to compare")
+                                    .arg(m_baselineDescription, type));
+        m_compareLabel->setVisible(true);
+        return;
+    }
     if (!m_hasBaseline || !d.active()) {
         m_compareLabel->clear();
         m_compareLabel->setVisible(false);

@@ -70,6 +70,11 @@ public:
     // plain sample ranges (materializeSelection), so it may outlive the link
     // index it came from. A new profile ends the comparison.
     void setBaseline(const SampleSelection &baseline, const QString &description);
+    // Compares with all samples of another profile, matched by function name:
+    // before/after, like pprof's -diff_base. The sample type is matched by its
+    // type/unit name; when `other` has no such type the line under the header
+    // says so and nothing is coloured.
+    void setBaselineProfile(std::shared_ptr<const Profile> other, const QString &description);
     void clearBaseline();
     bool hasBaseline() const { return m_hasBaseline; }
     const SampleSelection &baseline() const { return m_baseline; }
@@ -104,7 +109,7 @@ private:
     struct BaselineData {
         FlameBaseline index;
         std::vector<FunctionStat> top;
-        BaselineData(FlameTree tree, std::vector<FunctionStat> t) : index(std::move(tree)), top(std::move(t)) {}
+        BaselineData(FlameBaseline i, std::vector<FunctionStat> t) : index(std::move(i)), top(std::move(t)) {}
     };
     struct Result {
         FlameTree tree;
@@ -117,9 +122,20 @@ private:
     };
     // The baseline tree is built once per (baseline, sample type, transforms)
     // and reused: a span click then only aggregates the span.
-    static Result compute(Aggregator &agg, const SampleSelection &sel, const SampleSelection *baseline,
-                          std::shared_ptr<const BaselineData> cachedBaseline, int column, const Transforms &t,
-                          const std::atomic<bool> *cancel);
+    // What compute() needs of the baseline, by value (it may run on the worker).
+    struct BaselineRequest {
+        bool active = false;
+        SampleSelection selection;         // same profile: these samples (materialized)
+        std::shared_ptr<Aggregator> other; // another profile: all its samples
+        std::shared_ptr<const Profile> otherProfile;
+        int otherColumn = -1;       // -1: it has no samples of the shown type
+        Transforms otherTransforms; // the shown transforms in its string ids
+        std::shared_ptr<const BaselineData> cached;
+        uint64_t serial = 0;
+    };
+    static Result compute(Aggregator &agg, const SampleSelection &sel, const BaselineRequest &baseline, int column,
+                          const Transforms &t, const std::atomic<bool> *cancel);
+    BaselineRequest baselineRequest() const;
     std::shared_ptr<const BaselineData> cachedBaseline() const;
     void applyResult(Result r);
     void buildUi();
@@ -148,7 +164,9 @@ private:
     SampleSelection m_baseline; // materialized: no order pointer
     QString m_baselineDescription;
     bool m_hasBaseline = false;
-    uint64_t m_baselineSerial = 0; // bumped by every setBaseline()
+    uint64_t m_baselineSerial = 0;                    // bumped by every setBaseline()
+    std::shared_ptr<const Profile> m_baselineProfile; // set when comparing with another profile
+    std::shared_ptr<Aggregator> m_baselineAggregator;
     // Cache of the baseline tree and what it was built for.
     std::shared_ptr<const BaselineData> m_baselineTree;
     uint64_t m_baselineTreeSerial = 0;

@@ -21,6 +21,7 @@
 #include <QDockWidget>
 #include <QDropEvent>
 #include <QFile>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
@@ -196,6 +197,41 @@ private slots:
         w.profileChooser()->setCurrentIndex(0);
         QCOMPARE(w.session()->currentProfile(), 0);
         QCOMPARE(w.profilePanel()->profile(), w.session()->profiles()[0].profile);
+    }
+
+    // Compare ▸ "Compare with another open profile" lists the other open
+    // profiles; choosing one makes it the baseline (the same file loaded twice:
+    // identical shares, nothing left over).
+    void compareWithAnotherOpenProfile() {
+        MainWindow w;
+        w.setShowDialogs(false);
+        w.show();
+        dropFiles(&w, {demoProfile(), demoProfile()});
+        QVERIFY(waitIdle(w));
+        QCOMPARE(w.session()->profiles().size(), 2);
+        auto *view = w.profilePanel()->profileView();
+        QMenu *others = nullptr;
+        for (QAction *a : view->compareMenu()->actions())
+            if (a->menu())
+                others = a->menu();
+        QVERIFY(others);
+        emit others->aboutToShow();
+        QCOMPARE(others->actions().size(), 1); // the other one, not the shown one
+        QVERIFY(others->menuAction()->isEnabled());
+        others->actions().front()->trigger();
+        QTRY_VERIFY(!view->isAggregating());
+        QVERIFY(view->hasBaseline());
+        const spanfire::FlameDiff &d = view->flameWidget()->diff();
+        QVERIFY(d.active());
+        QCOMPARE(d.baseRoot, view->flameTree().total());
+        QCOMPARE(d.baseOnly, int64_t(0));
+        QCOMPARE(d.maxAbsDelta, 0.0);
+        QVERIFY2(view->compareText().contains(QStringLiteral("shop.cpu.pb.gz")), qPrintable(view->compareText()));
+        // Showing the other profile ends the comparison; the list follows the current profile.
+        w.profileChooser()->setCurrentIndex(0);
+        QVERIFY(!view->hasBaseline());
+        emit others->aboutToShow();
+        QCOMPARE(others->actions().size(), 1);
     }
 
     void warningsAreShown() {

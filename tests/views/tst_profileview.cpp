@@ -19,6 +19,8 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <cmath>
+
 using namespace spanfire;
 using namespace spanfire::views;
 
@@ -43,6 +45,75 @@ int nodeNamed(const FlameGraphWidget *w, const QString &name) {
 class TestProfileView : public QObject {
     Q_OBJECT
 private slots:
+    // Before/after: another profile (its own string and frame ids) as the
+    // baseline, matched by function name; the sample type by its name; the
+    // transforms translated; a baseline without the shown type says so.
+    void compareWithAnotherProfile() {
+        // "after": interned in another order, one more column, one function gone, one new.
+        auto after = testing::profileFromFolded({"main;parse;lex 1 60", "main;write 1 30", "main;fresh 1 10"},
+                                                {"samples/count", "cpu/nanoseconds"});
+        after->defaultSampleType = 1;
+        auto before =
+            testing::profileFromFolded({"main;write 70", "main;old 10", "main;parse;lex 20"}, {"cpu/nanoseconds"});
+        ProfileView v;
+        v.setProfile(after);
+        v.setBaselineProfile(before, QStringLiteral("before.pb.gz"));
+        QVERIFY(v.hasBaseline());
+        FlameGraphWidget *w = v.flameWidget();
+        QVERIFY(w->diffActive());
+        const FlameDiff &d = w->diff();
+        QCOMPARE(d.baseRoot, int64_t(100));
+        QCOMPARE(d.baseTotal[size_t(nodeNamed(w, QStringLiteral("parse")))], int64_t(20));
+        QCOMPARE(d.baseTotal[size_t(nodeNamed(w, QStringLiteral("lex")))], int64_t(20));
+        QCOMPARE(d.baseTotal[size_t(nodeNamed(w, QStringLiteral("write")))], int64_t(70));
+        QCOMPARE(d.baseTotal[size_t(nodeNamed(w, QStringLiteral("fresh")))], int64_t(0));
+        QCOMPARE(d.baseOnly, int64_t(10)); // main;old
+        QVERIFY(std::abs(d.shareDelta(w->tree(), uint32_t(nodeNamed(w, QStringLiteral("parse")))) - 0.40) < 1e-9);
+        QVERIFY(v.compareText().contains(QStringLiteral("before.pb.gz")));
+        // The table's change column uses the shown profile's ids.
+        TopFunctionsModel *top = v.topView()->model();
+        QVERIFY(top->hasBaseline());
+        QCOMPARE(top->cumChange(top->rowOf(after->strings.find("write"))), 30.0 - 70.0);
+        QCOMPARE(top->cumChange(top->rowOf(after->strings.find("fresh"))), 10.0);
+        // Bottom-up and a focus translate by name.
+        v.state()->setInverted(true);
+        QVERIFY(w->diffActive());
+        QCOMPARE(w->diff().baseTotal[size_t(nodeNamed(w, QStringLiteral("lex")))], int64_t(20));
+        v.state()->setInverted(false);
+        v.state()->setFocusFunction(after->strings.find("parse"));
+        QCOMPARE(w->diff().baseRoot, int64_t(20));
+        v.state()->setFocusFunction(after->strings.find("fresh")); // not in the baseline: an empty one
+        QCOMPARE(w->diff().baseRoot, int64_t(0));
+        QVERIFY(v.compareText().contains(QStringLiteral("the baseline has no samples")));
+        v.state()->setFocusFunction(StringId());
+        // The other column has no counterpart in the baseline profile.
+        v.state()->setSampleType(0);
+        QVERIFY(!w->diffActive());
+        QVERIFY2(v.compareText().contains(QStringLiteral("it has no samples/count samples")),
+                 qPrintable(v.compareText()));
+        v.state()->setSampleType(1);
+        QVERIFY(w->diffActive());
+        v.clearBaseline();
+        QVERIFY(!w->diffActive());
+        QVERIFY(!top->hasBaseline());
+    }
+
+    // Across profiles one function may be two frames (other file or module):
+    // the baseline merges same-named siblings, so nothing is lost.
+    void compareAcrossProfilesMergesSameNamedFrames() {
+        auto shown = testing::profileFromFolded({"main;x 40", "main;y 60"});
+        auto base = testing::profileFromFolded({"main;x@a.go:1 10", "main;x@b.go:5 30", "main;y 60"});
+        QCOMPARE(base->frames.size(), size_t(4)); // main, x (twice), y
+        ProfileView v;
+        v.setProfile(shown);
+        v.setBaselineProfile(base, QStringLiteral("base"));
+        const FlameDiff &d = v.flameWidget()->diff();
+        QVERIFY(v.flameWidget()->diffActive());
+        QCOMPARE(d.baseTotal[size_t(nodeNamed(v.flameWidget(), QStringLiteral("x")))], int64_t(40));
+        QCOMPARE(d.baseOnly, int64_t(0));
+        QCOMPARE(d.maxAbsDelta, 0.0);
+    }
+
     void defaultSampleTypeAndSwitching() {
         ProfileView v;
         v.setProfile(twoTypeProfile());
