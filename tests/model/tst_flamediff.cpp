@@ -129,3 +129,24 @@ TEST(FlameDiff, MaterializedSelectionHoldsTheSameSamples) {
     EXPECT_EQ(agg.build(empty, 0).total(), 0);
     EXPECT_TRUE(materializeSelection(SampleSelection::everything(), 6).all);
 }
+
+TEST(FlameDiff, AnotherProfileMatchesByFunctionName) {
+    // Interned in different orders: frame and string ids differ between the two.
+    auto after = test::profileFromFolded({"main;parse;lex 60", "main;write 30", "main;fresh 10"});
+    auto before = test::profileFromFolded({"zzz 1", "main;write 70", "main;old 10", "main;parse;lex 19"});
+    Aggregator a(after), b(before);
+    const FlameTree target = a.build(SampleSelection::everything(), 0);
+    const FlameBaseline base(b.build(SampleSelection::indices({{1, 4}}), 0), before);
+    ASSERT_TRUE(base.byNameOf);
+    const FlameDiff d = diffFlameTrees(target, base, after.get());
+    EXPECT_EQ(d.baseRoot, 99);
+    EXPECT_EQ(d.baseTotal[size_t(nodeOf(*after, target, "main"))], 99);
+    EXPECT_EQ(d.baseTotal[size_t(nodeOf(*after, target, "main;parse;lex"))], 19);
+    EXPECT_EQ(d.baseSelf[size_t(nodeOf(*after, target, "main;write"))], 70);
+    EXPECT_EQ(d.baseTotal[size_t(nodeOf(*after, target, "main;fresh"))], 0);
+    EXPECT_EQ(d.baseOnly, 10);
+    // Without the target's profile the ids are compared as they are: nothing matches by accident
+    // beyond the root and whatever ids happen to coincide, so the by-name path is required.
+    const FlameDiff sameIds = diffFlameTrees(target, FlameBaseline(b.build(SampleSelection::indices({{1, 4}}), 0)));
+    EXPECT_NE(sameIds.baseTotal[size_t(nodeOf(*after, target, "main;parse;lex"))], 19);
+}
