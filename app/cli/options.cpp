@@ -18,6 +18,10 @@ const char *usage() {
            "      with a frame whose function, file or module matches REGEX (total stays the\n"
            "      whole profile's, as in pprof); several files are summed by function name.\n"
            "      Text output shows 25 rows unless --limit is given; JSON shows all.\n"
+           "      --diff-base BASE: compare with the profile BASE (before/after; functions\n"
+           "      matched by name, same sample type): adds each function's cum share in BASE\n"
+           "      and the change in percentage points, sorted by the change, largest growth\n"
+           "      first (functions only in BASE are listed too)\n"
            "  span filters for top, folded and render (give trace files beside the profiles):\n"
            "      --span ID [--scope self|descendants|exclusive]   samples linked to one span\n"
            "      --trace ID   samples of one trace      --operation NAME   spans of that name\n"
@@ -120,6 +124,13 @@ bool parseOptions(const std::vector<std::string> &args, CliOptions &o, std::stri
                 return false;
             }
             o.spanLabels.push_back(v);
+        } else if (a == "--diff-base") {
+            if (!needValue(o.diffBase))
+                return false;
+            if (o.diffBase.empty()) {
+                error = "--diff-base needs a profile file";
+                return false;
+            }
         } else if (a == "--with-samples") {
             o.withSamples = true;
         } else if (a == "--time-range") {

@@ -30,6 +30,7 @@ struct CliOptions {
     long long timeBegin = 0, timeEnd = 0; // ns since epoch, half-open
     bool withSamples = false;             // spans: linked sample counts per span
     std::vector<std::string> spanLabels;  // --span-label KEY (repeatable): label keys holding span ids
+    std::string diffBase;                 // top: baseline profile file (before/after)
 
     // Link options: the --span-label keys first, then the default keys.
     LinkOptions linkOptions() const;

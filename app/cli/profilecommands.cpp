@@ -301,19 +301,54 @@ int runTop(const CliOptions &o) {
             addTo(it->second.cum, f.cum);
         }
     }
+    const Profile &first = *files[0].result.profile;
+    const std::string typeName = first.sampleTypeName(static_cast<size_t>(columns[0]));
+    // --diff-base: the whole baseline profile, same sample type, functions by name.
+    const bool diff = !o.diffBase.empty();
+    std::unordered_map<std::string, int64_t> baseCum;
+    int64_t baseTotal = 0;
+    if (diff) {
+        std::vector<LoadedFile> base;
+        std::shared_ptr<const TraceSet> noTraces;
+        std::vector<int> baseColumns;
+        if (!loadProfilesAndTraces({o.diffBase}, base, noTraces) || !resolveSampleTypes(base, typeName, baseColumns))
+            return kExitBadInput;
+        for (size_t i = 0; i < base.size(); ++i) {
+            const auto &profile = base[i].result.profile;
+            Aggregator agg(profile);
+            const FlameTree tree = agg.build(SampleSelection::everything(), baseColumns[i]);
+            addTo(baseTotal, tree.total());
+            for (const FunctionStat &f : topFunctions(tree, *profile)) {
+                std::string name(profile->strings.view(f.name));
+                if (merged.try_emplace(name).second)
+                    order.push_back(name); // only in the baseline: listed with zeros
+                addTo(baseCum[name], f.cum);
+            }
+        }
+    }
+    // Change of a function's share of the selected samples against the baseline, in percentage points.
+    const auto change = [&](const std::string &name, const MergedStat &s) {
+        const auto it = baseCum.find(name);
+        const double was = baseTotal > 0 && it != baseCum.end() ? double(it->second) / double(baseTotal) : 0.0;
+        const double now = selectedTotal > 0 ? double(s.cum) / double(selectedTotal) : 0.0;
+        return (now - was) * 100;
+    };
     std::vector<std::pair<const std::string *, MergedStat>> rows;
     rows.reserve(order.size());
     for (const std::string &n : order)
         rows.emplace_back(&n, merged[n]);
-    std::stable_sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) {
+    std::stable_sort(rows.begin(), rows.end(), [&](const auto &a, const auto &b) {
+        if (diff) {
+            const double ca = change(*a.first, a.second), cb = change(*b.first, b.second);
+            if (ca != cb)
+                return ca > cb;
+        }
         if (a.second.flat != b.second.flat)
             return a.second.flat > b.second.flat;
         if (a.second.cum != b.second.cum)
             return a.second.cum > b.second.cum;
         return *a.first < *b.first;
     });
-    const Profile &first = *files[0].result.profile;
-    const std::string typeName = first.sampleTypeName(static_cast<size_t>(columns[0]));
     const std::string unit(first.strings.view(first.sampleTypes[static_cast<size_t>(columns[0])].unit));
     size_t limit = rows.size();
     if (o.limit >= 0)
@@ -327,17 +362,25 @@ int runTop(const CliOptions &o) {
         j.key("sample_count").value(sampleCount);
         if (filtered)
             j.key("selected_total").value(selectedTotal).key("selected_sample_count").value(selectedSamples);
+        if (diff)
+            j.key("base_file").value(o.diffBase).key("base_total").value(baseTotal);
         j.key("function_count").value(static_cast<uint64_t>(rows.size()));
         j.key("functions").beginArray();
-        for (size_t i = 0; i < limit; ++i)
+        for (size_t i = 0; i < limit; ++i) {
             j.beginObject()
                 .key("name")
                 .value(*rows[i].first)
                 .key("flat")
                 .value(rows[i].second.flat)
                 .key("cum")
-                .value(rows[i].second.cum)
-                .endObject();
+                .value(rows[i].second.cum);
+            if (diff) {
+                const auto it = baseCum.find(*rows[i].first);
+                j.key("base_cum").value(it == baseCum.end() ? int64_t(0) : it->second);
+                j.key("cum_change_pp").value(change(*rows[i].first, rows[i].second));
+            }
+            j.endObject();
+        }
         j.endArray().endObject();
         std::cout << j.str() << '\n';
         return kExitOk;
@@ -348,8 +391,24 @@ int runTop(const CliOptions &o) {
                     formatValue(total, unit).c_str(), selectedSamples);
     std::printf("Showing top %zu of %zu functions, %" PRIu64 " samples, total %s\n", limit, rows.size(), sampleCount,
                 formatValue(total, unit).c_str());
-    std::printf("%12s %7s %7s %12s %7s  %s\n", "flat", "flat%", "sum%", "cum", "cum%", "name");
     const double denom = total != 0 ? static_cast<double>(total) : 1.0;
+    if (diff) {
+        std::printf("Compared with %s: total %s; change = cum share of the selected samples minus cum share in "
+                    "the baseline\n",
+                    o.diffBase.c_str(), formatValue(baseTotal, unit).c_str());
+        std::printf("%12s %7s %12s %7s %8s %9s  %s\n", "flat", "flat%", "cum", "cum%", "base%", "change", "name");
+        const double baseDenom = baseTotal != 0 ? static_cast<double>(baseTotal) : 1.0;
+        for (size_t i = 0; i < limit; ++i) {
+            const MergedStat &s = rows[i].second;
+            const auto it = baseCum.find(*rows[i].first);
+            const int64_t was = it == baseCum.end() ? 0 : it->second;
+            std::printf("%12s %6.2f%% %12s %6.2f%% %7.2f%% %+7.2fpp  %s\n", formatValue(s.flat, unit).c_str(),
+                        100.0 * s.flat / denom, formatValue(s.cum, unit).c_str(), 100.0 * s.cum / denom,
+                        100.0 * was / baseDenom, change(*rows[i].first, s), sanitizeUtf8(*rows[i].first).c_str());
+        }
+        return kExitOk;
+    }
+    std::printf("%12s %7s %7s %12s %7s  %s\n", "flat", "flat%", "sum%", "cum", "cum%", "name");
     int64_t sum = 0;
     for (size_t i = 0; i < limit; ++i) {
         const MergedStat &s = rows[i].second;

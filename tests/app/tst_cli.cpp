@@ -17,6 +17,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cmath>
 #include <map>
 
 namespace {
@@ -204,6 +205,64 @@ private slots:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("flat%"));
         QCOMPARE(text.out.count('\n'), 3 + 5); // type, summary, header + 5 rows
+    }
+
+    // --diff-base BASE: each function's cum share of the selected samples
+    // against its cum share in BASE, in percentage points, largest growth first.
+    void topDiffBase() {
+        const QString file = QStringLiteral(SPANFIRE_DEMO_DIR "/shop.cpu.pb.gz");
+        const QJsonObject all = parseObject(runCli({QStringLiteral("top"), file, QStringLiteral("--json")}).out);
+        const qint64 total = all[QStringLiteral("total")].toInteger();
+        QVERIFY(total > 0);
+        // Against itself: no change anywhere.
+        const Run same =
+            runCli({QStringLiteral("top"), file, QStringLiteral("--json"), QStringLiteral("--diff-base"), file});
+        QCOMPARE(same.exitCode, 0);
+        const QJsonObject s = parseObject(same.out);
+        QCOMPARE(s[QStringLiteral("base_total")].toInteger(), total);
+        const QJsonArray sameFns = s[QStringLiteral("functions")].toArray();
+        QCOMPARE(sameFns.size(), all[QStringLiteral("functions")].toArray().size());
+        for (const QJsonValue &v : sameFns) {
+            QCOMPARE(v[QStringLiteral("base_cum")].toInteger(), v[QStringLiteral("cum")].toInteger());
+            QCOMPARE(v[QStringLiteral("cum_change_pp")].toDouble(), 0.0);
+        }
+        // Only the samples through main.fraudModel against the whole profile: it is on
+        // 100 % of them, so it grew by 100 % minus its share of the whole.
+        double fraudShare = -1;
+        for (const QJsonValue &v : all[QStringLiteral("functions")].toArray())
+            if (v[QStringLiteral("name")].toString() == QLatin1String("main.fraudModel"))
+                fraudShare = 100.0 * double(v[QStringLiteral("cum")].toInteger()) / double(total);
+        QVERIFY(fraudShare > 0 && fraudShare < 100);
+        const Run focused = runCli({QStringLiteral("top"), file, QStringLiteral("--json"), QStringLiteral("--focus"),
+                                    QStringLiteral("^main\\.fraudModel$"), QStringLiteral("--diff-base"), file});
+        QCOMPARE(focused.exitCode, 0);
+        const QJsonArray fns = parseObject(focused.out)[QStringLiteral("functions")].toArray();
+        double fraudChange = 0, previous = 1e9;
+        bool sorted = true, goneListed = false;
+        for (const QJsonValue &v : fns) {
+            const double c = v[QStringLiteral("cum_change_pp")].toDouble();
+            sorted = sorted && c <= previous;
+            previous = c;
+            if (v[QStringLiteral("name")].toString() == QLatin1String("main.fraudModel"))
+                fraudChange = c;
+            // Functions not on these samples are listed from the baseline, with cum 0.
+            goneListed = goneListed || (v[QStringLiteral("cum")].toInteger() == 0 && c < 0);
+        }
+        QVERIFY(sorted);
+        QVERIFY(goneListed);
+        QVERIFY2(std::abs(fraudChange - (100.0 - fraudShare)) < 1e-9, qPrintable(QString::number(fraudChange)));
+        // Text output: the header names the baseline; columns base% and change.
+        const Run text = runCli({QStringLiteral("top"), file, QStringLiteral("--diff-base"), file,
+                                 QStringLiteral("--limit"), QStringLiteral("3")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("Compared with"));
+        QVERIFY(text.out.contains("+0.00pp"));
+        // A baseline without the sample type: one line naming it.
+        const QString heap = corpus() + QStringLiteral("/pprof/parca__alloc_space_delta.pb.gz");
+        checkOneLineError(runCli({QStringLiteral("top"), file, QStringLiteral("--diff-base"), heap}), heap);
+        checkOneLineError(runCli({QStringLiteral("top"), file, QStringLiteral("--diff-base"),
+                                  QStringLiteral("/nonexistent/base.pb.gz")}),
+                          QStringLiteral("/nonexistent/base.pb.gz"));
     }
 
     // --focus keeps the samples through a matching frame; total stays the profile's (pprof).
