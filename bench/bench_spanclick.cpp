@@ -157,8 +157,7 @@ int main() {
     // built and indexed once (the whole profile, ~200k nodes), then diffed per click.
     t = Clock::now();
     const FlameBaseline whole(agg.build(SampleSelection::everything(), 0));
-    std::printf("baseline (whole profile, %zu nodes) built and indexed once: %.0f ms\n", whole.size(),
-                msSince(t));
+    std::printf("baseline (whole profile, %zu nodes) built and indexed once: %.0f ms\n", whole.size(), msSince(t));
     std::vector<double> diffClicks;
     for (int i = 0; i < 1000; ++i) {
         const uint32_t row = uint32_t(rng() % traces->spanCount());

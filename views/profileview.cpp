@@ -627,8 +627,8 @@ void ProfileView::updateCompare() {
         const QString type = col >= 0 && size_t(col) < m_profile->sampleTypes.size()
                                  ? fromUtf8(m_profile->sampleTypeName(size_t(col)))
                                  : QString();
-        m_compareLabel->setText(tr("Compared with: %1 \u2014 it has no %2 samples: nothing to compare")
-                                    .arg(m_baselineDescription, type));
+        m_compareLabel->setText(
+            tr("Compared with: %1 \u2014 it has no %2 samples: nothing to compare").arg(m_baselineDescription, type));
         m_compareLabel->setVisible(true);
         return;
     }
