@@ -1031,6 +1031,10 @@ Ziehen Sie pprof-, OTLP-Profil- oder Folded-Stacks-Dateien auf das Fenster.</tra
         <source>%1 — flat %2 (%3), cum %4 (%5)</source>
         <translation>%1 — flat %2 (%3), cum %4 (%5)</translation>
     </message>
+    <message>
+        <source>baseline: cum %1</source>
+        <translation>Basis: Cum %1</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::FlameGraphWidget</name>

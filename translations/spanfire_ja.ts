@@ -1025,6 +1025,10 @@ pprof、OTLP プロファイル、folded stacks のファイルをウィンド�
         <source>%1 — flat %2 (%3), cum %4 (%5)</source>
         <translation>%1 — flat %2 (%3)、cum %4 (%5)</translation>
     </message>
+    <message>
+        <source>baseline: cum %1</source>
+        <translation>基準: Cum %1</translation>
+    </message>
 </context>
 <context>
     <name>spanfire::views::FlameGraphWidget</name>

@@ -62,7 +62,7 @@ void CallerCalleeView::clear() {
 }
 
 void CallerCalleeView::setFunction(std::shared_ptr<const Profile> profile, const FlameTree &tree, StringId name,
-                                   ValueUnit unit) {
+                                   ValueUnit unit, const FlameTree *baseline, const Profile *baselineProfile) {
     if (!profile || !name.valid()) {
         clear();
         return;
@@ -77,6 +77,33 @@ void CallerCalleeView::setFunction(std::shared_ptr<const Profile> profile, const
                                formatPercent(nb.self.cum, total)));
     m_callers->setStats(profile, std::move(nb.callers), total, unit);
     m_callees->setStats(profile, std::move(nb.callees), total, unit);
+    if (!baseline || !baselineProfile) {
+        m_callers->setBaseline(false, {}, 0);
+        m_callees->setBaseline(false, {}, 0);
+        return;
+    }
+    // The baseline's neighbours of the same function, keyed by the shown profile's name ids.
+    const bool same = baselineProfile == profile.get();
+    const StringId baseName = same ? name : baselineProfile->strings.find(v);
+    FunctionNeighbors base;
+    if (baseName.valid())
+        base = functionNeighbors(*baseline, *baselineProfile, baseName);
+    auto toShown = [&](std::vector<FunctionStat> list) {
+        if (same)
+            return list;
+        std::vector<FunctionStat> out;
+        for (FunctionStat f : list) {
+            f.name = profile->strings.find(baselineProfile->strings.view(f.name));
+            if (f.name.valid())
+                out.push_back(f);
+        }
+        return out;
+    };
+    const int64_t baseTotal = baseline->total();
+    m_callers->setBaseline(true, toShown(std::move(base.callers)), baseTotal);
+    m_callees->setBaseline(true, toShown(std::move(base.callees)), baseTotal);
+    m_header->setText(m_header->text() + QStringLiteral(" \u00B7 ") +
+                      tr("baseline: cum %1").arg(formatPercent(base.self.cum, baseTotal)));
 }
 
 QString CallerCalleeView::headerText() const {

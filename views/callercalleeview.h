@@ -25,8 +25,12 @@ class CallerCalleeView : public QWidget {
 public:
     explicit CallerCalleeView(QWidget *parent = nullptr);
 
-    // `tree` must be non-inverted. An invalid name clears the view.
-    void setFunction(std::shared_ptr<const Profile> profile, const FlameTree &tree, StringId name, ValueUnit unit);
+    // `tree` must be non-inverted. An invalid name clears the view. With a
+    // baseline (a non-inverted tree of `baselineProfile`, which may be another
+    // profile: functions are then matched by name) both tables get the change
+    // column and the header the function's cum share in the baseline.
+    void setFunction(std::shared_ptr<const Profile> profile, const FlameTree &tree, StringId name, ValueUnit unit,
+                     const FlameTree *baseline = nullptr, const Profile *baselineProfile = nullptr);
     void clear();
 
     StringId function() const { return m_function; }

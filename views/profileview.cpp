@@ -443,10 +443,11 @@ ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection 
                 oa.build(SampleSelection::everything(), baseline.otherColumn, baseline.otherTransforms, cancel);
             Transforms plain = baseline.otherTransforms;
             plain.inverted = false;
-            const std::vector<FunctionStat> otherTop =
-                baseline.otherTransforms.inverted
-                    ? topFunctions(oa.build(SampleSelection::everything(), baseline.otherColumn, plain, cancel), other)
-                    : topFunctions(tree, other);
+            FlameBaseline index(tree, baseline.otherProfile);
+            FlameTree plainTree = baseline.otherTransforms.inverted
+                                      ? oa.build(SampleSelection::everything(), baseline.otherColumn, plain, cancel)
+                                      : std::move(tree);
+            const std::vector<FunctionStat> otherTop = topFunctions(plainTree, other);
             std::vector<FunctionStat> top;
             for (FunctionStat f : otherTop) {
                 // The table keys functions by the shown profile's name ids.
@@ -455,18 +456,16 @@ ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection 
                     top.push_back(f);
             }
             r.baseline =
-                std::make_shared<const BaselineData>(FlameBaseline(tree, baseline.otherProfile), std::move(top));
+                std::make_shared<const BaselineData>(std::move(index), std::move(top), std::move(plainTree), &other);
         } else if (!r.baseline && !baseline.other) {
             FlameTree tree = agg.build(baseline.selection, col, t, cancel);
-            std::vector<FunctionStat> top;
-            if (t.inverted) {
-                Transforms plain = t;
-                plain.inverted = false;
-                top = topFunctions(agg.build(baseline.selection, col, plain, cancel), agg.profile());
-            } else {
-                top = topFunctions(tree, agg.profile());
-            }
-            r.baseline = std::make_shared<const BaselineData>(FlameBaseline(tree), std::move(top));
+            FlameBaseline index(tree);
+            Transforms plain = t;
+            plain.inverted = false;
+            FlameTree plainTree = t.inverted ? agg.build(baseline.selection, col, plain, cancel) : std::move(tree);
+            std::vector<FunctionStat> top = topFunctions(plainTree, agg.profile());
+            r.baseline = std::make_shared<const BaselineData>(std::move(index), std::move(top), std::move(plainTree),
+                                                              &agg.profile());
         }
         if (r.baseline)
             r.diff = diffFlameTrees(r.tree, r.baseline->index, &agg.profile());
@@ -563,10 +562,14 @@ void ProfileView::applyResult(Result r) {
 
 void ProfileView::updateCallerCallee() {
     const StringId fn = m_state->selectedFunction();
-    if (!m_profile || !fn.valid() || fn.v == 0)
+    if (!m_profile || !fn.valid() || fn.v == 0) {
         m_callers->clear();
-    else
-        m_callers->setFunction(m_profile, tableTree(), fn, unit());
+        return;
+    }
+    // The baseline only when the cached one is the current baseline's.
+    const BaselineData *b =
+        m_hasBaseline && m_baselineTree && m_baselineTreeSerial == m_baselineSerial ? m_baselineTree.get() : nullptr;
+    m_callers->setFunction(m_profile, tableTree(), fn, unit(), b ? &b->plain : nullptr, b ? b->profile : nullptr);
 }
 
 int64_t ProfileView::matchedTotal() const {

@@ -109,7 +109,10 @@ private:
     struct BaselineData {
         FlameBaseline index;
         std::vector<FunctionStat> top;
-        BaselineData(FlameBaseline i, std::vector<FunctionStat> t) : index(std::move(i)), top(std::move(t)) {}
+        FlameTree plain;                  // top-down, for the caller/callee tables
+        const Profile *profile = nullptr; // the baseline's (kept alive by the view or by index.byNameOf)
+        BaselineData(FlameBaseline i, std::vector<FunctionStat> t, FlameTree p, const Profile *prof)
+            : index(std::move(i)), top(std::move(t)), plain(std::move(p)), profile(prof) {}
     };
     struct Result {
         FlameTree tree;

@@ -75,6 +75,19 @@ private slots:
         QVERIFY(top->hasBaseline());
         QCOMPARE(top->cumChange(top->rowOf(after->strings.find("write"))), 30.0 - 70.0);
         QCOMPARE(top->cumChange(top->rowOf(after->strings.find("fresh"))), 10.0);
+        // So do the callee table of a chosen function, and its header.
+        v.state()->setSelectedFunction(after->strings.find("main"));
+        TopFunctionsModel *callees = v.callerCalleeView()->calleesModel();
+        QVERIFY(callees->hasBaseline());
+        QCOMPARE(callees->cumChange(callees->rowOf(after->strings.find("parse"))), 60.0 - 20.0);
+        QCOMPARE(callees->cumChange(callees->rowOf(after->strings.find("write"))), 30.0 - 70.0);
+        QCOMPARE(callees->cumChange(callees->rowOf(after->strings.find("fresh"))), 10.0);
+        QVERIFY2(v.callerCalleeView()->headerText().contains(QStringLiteral("baseline: cum 100")),
+                 qPrintable(v.callerCalleeView()->headerText()));
+        v.state()->setSelectedFunction(after->strings.find("lex"));
+        TopFunctionsModel *callers = v.callerCalleeView()->callersModel();
+        QCOMPARE(callers->cumChange(callers->rowOf(after->strings.find("parse"))), 60.0 - 20.0);
+        v.state()->setSelectedFunction(StringId());
         // Bottom-up and a focus translate by name.
         v.state()->setInverted(true);
         QVERIFY(w->diffActive());
@@ -96,6 +109,8 @@ private slots:
         v.clearBaseline();
         QVERIFY(!w->diffActive());
         QVERIFY(!top->hasBaseline());
+        v.state()->setSelectedFunction(after->strings.find("main"));
+        QVERIFY(!v.callerCalleeView()->calleesModel()->hasBaseline());
     }
 
     // Across profiles one function may be two frames (other file or module):
