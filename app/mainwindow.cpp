@@ -152,10 +152,10 @@ void MainWindow::createDocks() {
     m_details->setSelection(m_hub->traceSelection());
     m_hub->setProfileView(m_profilePanel->profileView());
     m_hub->setTimeline(m_timeline);
-    // Compare ▸ "With profile": every other open profile (before/after).
+    // Compare ▸ "With profile": every other open profile (before/after), kept
+    // current as profiles open, close or become the shown one.
     auto *withProfile = new QMenu(tr("Compare with another open profile"), this);
     m_profilePanel->profileView()->addBaselineAction(withProfile->menuAction());
-    connect(withProfile, &QMenu::aboutToShow, this, [this, withProfile] { fillCompareProfiles(withProfile); });
     fillCompareProfiles(withProfile);
     connect(m_session, &Session::profilesChanged, this, [this, withProfile] { fillCompareProfiles(withProfile); });
     connect(m_session, &Session::currentProfileChanged, this,

@@ -126,4 +126,17 @@ int64_t matchedTotal(const FlameTree &tree, const std::vector<uint8_t> &frameMat
     return sum;
 }
 
+std::vector<FunctionStat> renameFunctions(std::vector<FunctionStat> stats, const Profile &from, const Profile &to) {
+    if (&from == &to)
+        return stats;
+    size_t kept = 0;
+    for (FunctionStat f : stats) {
+        f.name = to.strings.find(from.strings.view(f.name));
+        if (f.name.valid())
+            stats[kept++] = f;
+    }
+    stats.resize(kept);
+    return stats;
+}
+
 } // namespace spanfire

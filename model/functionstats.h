@@ -28,6 +28,10 @@ struct FunctionNeighbors {
 };
 FunctionNeighbors functionNeighbors(const FlameTree &tree, const Profile &profile, StringId name);
 
+// `stats` of profile `from` with `to`'s name ids (functions matched by name;
+// those `to` lacks are dropped), to compare the functions of two profiles.
+std::vector<FunctionStat> renameFunctions(std::vector<FunctionStat> stats, const Profile &from, const Profile &to);
+
 // Total of the samples whose path contains at least one frame with
 // frameMatches[frame] != 0, counting each sample once (no double counting of
 // recursion or of several matching functions on one path).

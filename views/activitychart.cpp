@@ -84,9 +84,9 @@ int ActivityChart::bucketOf(int64_t t) const {
 void ActivityChart::fill(QLineSeries *series, const std::vector<double> &counts) {
     QList<QPointF> points;
     const double widthNs = double(m_end - m_begin) / kBuckets;
-    const double perSecond = 1e9 / widthNs; // counts per bucket -> samples/s
+    const double rate = perSecond();
     for (size_t i = 0; i < counts.size(); ++i)
-        points.append(QPointF((double(i) + 0.5) * widthNs / m_axisUnitNs, counts[i] * perSecond));
+        points.append(QPointF((double(i) + 0.5) * widthNs / m_axisUnitNs, counts[i] * rate));
     series->replace(points);
 }
 
@@ -105,8 +105,7 @@ void ActivityChart::setAxes(const std::vector<double> &counts) {
         unit = tr(" µs");
     }
     setNiceTicks(m_x, spanNs / m_axisUnitNs, 6, unit);
-    const double perSecond = 1e9 / (spanNs / kBuckets);
-    double peak = *std::max_element(counts.begin(), counts.end()) * perSecond;
+    double peak = *std::max_element(counts.begin(), counts.end()) * perSecond();
     if (!(peak > 0))
         peak = 1; // nothing in range: still a readable empty axis
     const double step = niceStep(peak * 1.05, 4);

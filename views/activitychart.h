@@ -63,6 +63,8 @@ private:
     void rebuildFallback();
     // Axis ranges, units and round ticks for a series of per-bucket counts.
     void setAxes(const std::vector<double> &counts);
+    // Factor from samples per bucket to samples per second.
+    double perSecond() const { return 1e9 * kBuckets / double(m_end - m_begin); }
     // Adds one sample of span `row` spread over the buckets of its duration.
     void spread(std::vector<double> &counts, uint32_t row, double weight) const;
 

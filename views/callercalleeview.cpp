@@ -88,20 +88,9 @@ void CallerCalleeView::setFunction(std::shared_ptr<const Profile> profile, const
     FunctionNeighbors base;
     if (baseName.valid())
         base = functionNeighbors(*baseline, *baselineProfile, baseName);
-    auto toShown = [&](std::vector<FunctionStat> list) {
-        if (same)
-            return list;
-        std::vector<FunctionStat> out;
-        for (FunctionStat f : list) {
-            f.name = profile->strings.find(baselineProfile->strings.view(f.name));
-            if (f.name.valid())
-                out.push_back(f);
-        }
-        return out;
-    };
     const int64_t baseTotal = baseline->total();
-    m_callers->setBaseline(true, toShown(std::move(base.callers)), baseTotal);
-    m_callees->setBaseline(true, toShown(std::move(base.callees)), baseTotal);
+    m_callers->setBaseline(true, renameFunctions(std::move(base.callers), *baselineProfile, *profile), baseTotal);
+    m_callees->setBaseline(true, renameFunctions(std::move(base.callees), *baselineProfile, *profile), baseTotal);
     m_header->setText(m_header->text() + QStringLiteral(" \u00B7 ") +
                       tr("baseline: cum %1").arg(formatPercent(base.self.cum, baseTotal)));
 }

@@ -85,8 +85,6 @@ void FlameGraphWidget::setDiff(FlameDiff diff) {
     if (diff.active() && diff.baseTotal.size() != m_tree.nodes.size())
         diff = FlameDiff(); // describes another tree
     m_diff = std::move(diff);
-    // Full colour at the largest change, but never for less than 1 percentage point.
-    m_diffScale = std::max(0.01, m_diff.maxAbsDelta);
     invalidateImage();
     update();
 }
@@ -207,8 +205,10 @@ QRgb FlameGraphWidget::fillColorOf(const FlameBox &b) const {
             return FlameColors::selectedColor(h);
         if (match)
             return FlameColors::matchColor(h);
-        c = m_diff.active() ? FlameColors::diffColor(m_diff.shareDelta(m_tree, b.node), m_diffScale)
-                            : m_frameColor[n.frame.v];
+        // Full colour at the largest change, but never for less than 1 percentage point.
+        c = m_diff.active()
+                ? FlameColors::diffColor(m_diff.shareDelta(m_tree, b.node), std::max(0.01, m_diff.maxAbsDelta))
+                : m_frameColor[n.frame.v];
         if (m_searchActive)
             return FlameColors::dimmed(c);
     }

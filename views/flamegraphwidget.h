@@ -165,7 +165,6 @@ private:
     int64_t m_matchedTotal = 0;
     StringId m_highlight;
     FlameDiff m_diff;
-    double m_diffScale = 0; // |delta| painted at full colour
 
     DrawCache m_cache;
     bool m_cacheValid = false;

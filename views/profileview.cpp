@@ -260,12 +260,7 @@ void ProfileView::setProfile(std::shared_ptr<const Profile> profile) {
     m_aggregator = m_profile ? std::make_shared<Aggregator>(m_profile) : nullptr;
     m_selection = SampleSelection::everything();
     m_selectionDescription.clear();
-    m_baseline = SampleSelection::everything();
-    m_baselineDescription.clear();
-    m_hasBaseline = false;
-    m_baselineTree.reset();
-    m_baselineProfile.reset();
-    m_baselineAggregator.reset();
+    replaceBaseline(false, SampleSelection::everything(), QString(), nullptr);
     m_profileTotals.clear();
     {
         const QSignalBlocker b(m_sampleType);
@@ -320,14 +315,19 @@ void ProfileView::clearSelection() {
 void ProfileView::setBaseline(const SampleSelection &baseline, const QString &description) {
     if (!m_profile)
         return;
-    m_baseline = materializeSelection(baseline, m_profile->sampleCount());
-    m_baselineDescription = description;
-    m_hasBaseline = true;
-    ++m_baselineSerial;
-    m_baselineTree.reset();
-    m_baselineProfile.reset();
-    m_baselineAggregator.reset();
+    replaceBaseline(true, materializeSelection(baseline, m_profile->sampleCount()), description, nullptr);
     reaggregate();
+}
+
+void ProfileView::replaceBaseline(bool active, SampleSelection selection, const QString &description,
+                                  std::shared_ptr<const Profile> other) {
+    m_hasBaseline = active;
+    m_baseline = std::move(selection);
+    m_baselineDescription = description;
+    m_baselineProfile = std::move(other);
+    m_baselineAggregator = m_baselineProfile ? std::make_shared<Aggregator>(m_baselineProfile) : nullptr;
+    m_baselineTree.reset(); // the cached tree belonged to the previous baseline
+    ++m_baselineSerial;
 }
 
 void ProfileView::addBaselineAction(QAction *action) {
@@ -341,25 +341,14 @@ void ProfileView::setBaselineProfile(std::shared_ptr<const Profile> other, const
         setBaseline(SampleSelection::everything(), description);
         return;
     }
-    m_baseline = SampleSelection::everything();
-    m_baselineDescription = description;
-    m_hasBaseline = true;
-    ++m_baselineSerial;
-    m_baselineTree.reset();
-    m_baselineProfile = std::move(other);
-    m_baselineAggregator = std::make_shared<Aggregator>(m_baselineProfile);
+    replaceBaseline(true, SampleSelection::everything(), description, std::move(other));
     reaggregate();
 }
 
 void ProfileView::clearBaseline() {
     if (!m_hasBaseline)
         return;
-    m_hasBaseline = false;
-    m_baseline = SampleSelection::everything();
-    m_baselineDescription.clear();
-    m_baselineTree.reset();
-    m_baselineProfile.reset();
-    m_baselineAggregator.reset();
+    replaceBaseline(false, SampleSelection::everything(), QString(), nullptr);
     reaggregate();
 }
 
@@ -447,14 +436,8 @@ ProfileView::Result ProfileView::compute(Aggregator &agg, const SampleSelection 
             FlameTree plainTree = baseline.otherTransforms.inverted
                                       ? oa.build(SampleSelection::everything(), baseline.otherColumn, plain, cancel)
                                       : std::move(tree);
-            const std::vector<FunctionStat> otherTop = topFunctions(plainTree, other);
-            std::vector<FunctionStat> top;
-            for (FunctionStat f : otherTop) {
-                // The table keys functions by the shown profile's name ids.
-                f.name = agg.profile().strings.find(other.strings.view(f.name));
-                if (f.name.valid())
-                    top.push_back(f);
-            }
+            // The table keys functions by the shown profile's name ids.
+            std::vector<FunctionStat> top = renameFunctions(topFunctions(plainTree, other), other, agg.profile());
             r.baseline =
                 std::make_shared<const BaselineData>(std::move(index), std::move(top), std::move(plainTree), &other);
         } else if (!r.baseline && !baseline.other) {
@@ -608,14 +591,17 @@ void ProfileView::updateHeader() {
     const int col = m_state->sampleType();
     const int64_t whole = col >= 0 && size_t(col) < m_profileTotals.size() ? m_profileTotals[size_t(col)] : 0;
     const QString what = m_selectionDescription.isEmpty() ? tr("whole profile") : m_selectionDescription;
-    const QString samples =
-        t.sampleCount == 1 ? tr("1 sample") : tr("%1 samples").arg(QLocale().toString(qulonglong(t.sampleCount)));
+    const QString samples = samplesText(t.sampleCount);
     QString text = what + QStringLiteral(" \u00B7 ") + samples;
     if (!m_selectionDescription.isEmpty() || !m_selection.all)
         text += QStringLiteral(" \u00B7 ") + tr("%1 of profile").arg(formatPercent(t.total(), whole));
     else
         text += QStringLiteral(" \u00B7 ") + tr("total %1").arg(formatValue(t.total(), unit()));
     m_header->setText(text);
+}
+
+QString ProfileView::samplesText(uint64_t n) {
+    return n == 1 ? tr("1 sample") : tr("%1 samples").arg(QLocale().toString(qulonglong(n)));
 }
 
 QString ProfileView::compareText() const {
@@ -640,8 +626,7 @@ void ProfileView::updateCompare() {
         m_compareLabel->setVisible(false);
         return;
     }
-    const QString samples =
-        d.baseSamples == 1 ? tr("1 sample") : tr("%1 samples").arg(QLocale().toString(qulonglong(d.baseSamples)));
+    const QString samples = samplesText(d.baseSamples);
     QString text = tr("Compared with: %1 (%2)").arg(m_baselineDescription, samples);
     if (d.baseRoot <= 0)
         text += QStringLiteral(" \u2014 ") + tr("the baseline has no samples: nothing to compare");

@@ -147,6 +147,10 @@ private:
     void updateMatched();
     void updateHeader();
     void updateCompare();
+    // Sets every baseline field at once (inactive: active false); drops the cached tree.
+    void replaceBaseline(bool active, SampleSelection selection, const QString &description,
+                         std::shared_ptr<const Profile> other);
+    static QString samplesText(uint64_t n); // "1 sample" / "1,234 samples"
     void updateTransformSummary();
     void updateBreadcrumbs();
     void updateCallerCallee();

@@ -27,6 +27,8 @@ void TopFunctionsModel::clear() {
 }
 
 void TopFunctionsModel::setBaseline(bool enabled, const std::vector<FunctionStat> &baseline, int64_t baselineTotal) {
+    if (!enabled && !m_hasBaseline)
+        return; // nothing to remove: no reset for the views
     beginResetModel();
     m_hasBaseline = enabled;
     m_baseCum.clear();

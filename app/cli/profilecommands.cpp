@@ -262,6 +262,8 @@ namespace {
 struct MergedStat {
     int64_t flat = 0;
     int64_t cum = 0;
+    int64_t baseCum = 0; // --diff-base: cum in the baseline
+    double change = 0;   // --diff-base: cum share change, percentage points
 };
 
 } // namespace
@@ -305,7 +307,6 @@ int runTop(const CliOptions &o) {
     const std::string typeName = first.sampleTypeName(static_cast<size_t>(columns[0]));
     // --diff-base: the whole baseline profile, same sample type, functions by name.
     const bool diff = !o.diffBase.empty();
-    std::unordered_map<std::string, int64_t> baseCum;
     int64_t baseTotal = 0;
     if (diff) {
         std::vector<LoadedFile> base;
@@ -320,29 +321,25 @@ int runTop(const CliOptions &o) {
             addTo(baseTotal, tree.total());
             for (const FunctionStat &f : topFunctions(tree, *profile)) {
                 std::string name(profile->strings.view(f.name));
-                if (merged.try_emplace(name).second)
+                const auto [it, inserted] = merged.try_emplace(name);
+                if (inserted)
                     order.push_back(name); // only in the baseline: listed with zeros
-                addTo(baseCum[name], f.cum);
+                addTo(it->second.baseCum, f.cum);
             }
         }
+        // Change of each function's share of the selected samples against the baseline.
+        const auto share = [](int64_t v, int64_t of) { return of > 0 ? double(v) / double(of) : 0.0; };
+        for (auto &entry : merged)
+            entry.second.change =
+                (share(entry.second.cum, selectedTotal) - share(entry.second.baseCum, baseTotal)) * 100;
     }
-    // Change of a function's share of the selected samples against the baseline, in percentage points.
-    const auto change = [&](const std::string &name, const MergedStat &s) {
-        const auto it = baseCum.find(name);
-        const double was = baseTotal > 0 && it != baseCum.end() ? double(it->second) / double(baseTotal) : 0.0;
-        const double now = selectedTotal > 0 ? double(s.cum) / double(selectedTotal) : 0.0;
-        return (now - was) * 100;
-    };
     std::vector<std::pair<const std::string *, MergedStat>> rows;
     rows.reserve(order.size());
     for (const std::string &n : order)
         rows.emplace_back(&n, merged[n]);
-    std::stable_sort(rows.begin(), rows.end(), [&](const auto &a, const auto &b) {
-        if (diff) {
-            const double ca = change(*a.first, a.second), cb = change(*b.first, b.second);
-            if (ca != cb)
-                return ca > cb;
-        }
+    std::stable_sort(rows.begin(), rows.end(), [diff](const auto &a, const auto &b) {
+        if (diff && a.second.change != b.second.change)
+            return a.second.change > b.second.change;
         if (a.second.flat != b.second.flat)
             return a.second.flat > b.second.flat;
         if (a.second.cum != b.second.cum)
@@ -374,11 +371,8 @@ int runTop(const CliOptions &o) {
                 .value(rows[i].second.flat)
                 .key("cum")
                 .value(rows[i].second.cum);
-            if (diff) {
-                const auto it = baseCum.find(*rows[i].first);
-                j.key("base_cum").value(it == baseCum.end() ? int64_t(0) : it->second);
-                j.key("cum_change_pp").value(change(*rows[i].first, rows[i].second));
-            }
+            if (diff)
+                j.key("base_cum").value(rows[i].second.baseCum).key("cum_change_pp").value(rows[i].second.change);
             j.endObject();
         }
         j.endArray().endObject();
@@ -400,11 +394,9 @@ int runTop(const CliOptions &o) {
         const double baseDenom = baseTotal != 0 ? static_cast<double>(baseTotal) : 1.0;
         for (size_t i = 0; i < limit; ++i) {
             const MergedStat &s = rows[i].second;
-            const auto it = baseCum.find(*rows[i].first);
-            const int64_t was = it == baseCum.end() ? 0 : it->second;
             std::printf("%12s %6.2f%% %12s %6.2f%% %7.2f%% %+7.2fpp  %s\n", formatValue(s.flat, unit).c_str(),
                         100.0 * s.flat / denom, formatValue(s.cum, unit).c_str(), 100.0 * s.cum / denom,
-                        100.0 * was / baseDenom, change(*rows[i].first, s), sanitizeUtf8(*rows[i].first).c_str());
+                        100.0 * s.baseCum / baseDenom, s.change, sanitizeUtf8(*rows[i].first).c_str());
         }
         return kExitOk;
     }

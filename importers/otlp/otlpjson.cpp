@@ -443,22 +443,10 @@ bool isPlainOtlpTracesJson(element root) {
 
 } // namespace
 
-bool isOtlpTracesJson(element root) {
-    simdjson::dom::object o;
-    if (root.get_object().get(o))
-        return false;
-    for (auto f : o) {
-        const NormKey k(f.key);
-        if (isResourceSpansList(k, f.value) || (isEnvelope(k) && isPlainOtlpTracesJson(f.value)))
-            return true;
-    }
-    return false;
-}
-
 const char *otlpTracesJsonLabel(element root) {
     simdjson::dom::object o;
     if (root.get_object().get(o))
-        return "OTLP/JSON";
+        return nullptr;
     for (auto f : o) {
         const NormKey k(f.key);
         if (k == "resourcespans")
@@ -468,7 +456,11 @@ const char *otlpTracesJsonLabel(element root) {
         if (isEnvelope(k) && isPlainOtlpTracesJson(f.value))
             return k == "result" ? "OTLP/JSON (Jaeger API v3 response)" : "OTLP/JSON (Tempo API v2 response)";
     }
-    return "OTLP/JSON";
+    return nullptr;
+}
+
+bool isOtlpTracesJson(element root) {
+    return otlpTracesJsonLabel(root) != nullptr;
 }
 
 void readOtlpTracesJson(JsonTraceReader &r, element root) {

@@ -17,8 +17,8 @@ namespace spanfire {
 // - Jaeger's /api/v3/traces/<id> (grpc-gateway): {"result": {"resourceSpans": ...}}.
 bool isOtlpTracesJson(simdjson::dom::element root);
 void readOtlpTracesJson(JsonTraceReader &r, simdjson::dom::element root);
-// The format label for a document isOtlpTracesJson() accepts: "OTLP/JSON",
-// or which API response it is.
+// The format label of such a document: "OTLP/JSON", or which API response it
+// is; nullptr when it is none of them.
 const char *otlpTracesJsonLabel(simdjson::dom::element root);
 // One element of a document's resourceSpans list (index `index`), read as
 // readOtlpTracesJson() reads it (same JSON paths in errors): for callers that

@@ -834,9 +834,9 @@ private:
 
     // Returns false when the document is not a trace document at all.
     bool document(JsonTraceReader &r, simdjson::dom::element root, const char *labelOverride) {
-        if (isOtlpTracesJson(root)) {
+        if (const char *label = otlpTracesJsonLabel(root)) {
             readOtlpTracesJson(r, root);
-            noteFormat(labelOverride ? labelOverride : otlpTracesJsonLabel(root));
+            noteFormat(labelOverride ? labelOverride : label);
             return true;
         }
         simdjson::dom::array arr;
